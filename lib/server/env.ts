@@ -1,0 +1,42 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * Every environment variable Fairshift reads, validated once. Mirrored in .env.example.
+ * Not 'server-only' on purpose: the CLI and tests read it too; nothing in the browser imports it.
+ */
+const environmentSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// or postgresql:// URL")
+    .optional(),
+  TEST_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "TEST_DATABASE_URL must be a postgres:// or postgresql:// URL")
+    .optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  FAIRSHIFT_DATA_DIR: z.string().default(".data"),
+  FAIRSHIFT_PG_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  PAGERDUTY_TOKEN: z.string().optional(),
+  PAGERDUTY_API_URL: z.string().url().default("https://api.pagerduty.com"),
+  PAGERDUTY_WEBHOOK_SECRETS: z.string().optional(),
+});
+
+export type Environment = z.infer<typeof environmentSchema>;
+
+export function readEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
+  // Treat empty strings as unset: `DATABASE_URL= npm start` should mean "no database URL".
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const parsed = environmentSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .map((issue) => `  ${issue.path.join(".")}: ${issue.message}`)
+      .join("\n");
+    throw new Error(`Invalid environment:\n${problems}\nSee .env.example for every variable.`);
+  }
+  return parsed.data;
+}
+
+export function dataDirectory(environment: Environment = readEnvironment()): string {
+  return path.resolve(environment.FAIRSHIFT_DATA_DIR);
+}
