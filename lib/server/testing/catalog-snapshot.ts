@@ -1,0 +1,31 @@
+import pg from "pg";
+
+/**
+ * A comparable description of a database's public schema: columns, indexes, constraints and
+ * enum values. Two databases with equal snapshots have the same structure.
+ */
+export async function snapshotCatalog(databaseUrl: string): Promise<Record<string, string[]>> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const lines = async (sql: string) =>
+    (await client.query<{ line: string }>(sql)).rows.map((row) => row.line);
+  try {
+    return {
+      columns: await lines(`
+        SELECT table_name || '.' || column_name || ' ' || udt_name || ' ' || is_nullable || ' ' || coalesce(column_default, '') AS line
+        FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations' ORDER BY 1`),
+      indexes: await lines(`
+        SELECT indexdef AS line FROM pg_indexes
+        WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY 1`),
+      constraints: await lines(`
+        SELECT conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) AS line
+        FROM pg_constraint WHERE connamespace = 'public'::regnamespace
+          AND conrelid::regclass::text <> '_prisma_migrations' ORDER BY 1`),
+      enums: await lines(`
+        SELECT t.typname || ' ' || string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) AS line
+        FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname ORDER BY 1`),
+    };
+  } finally {
+    await client.end();
+  }
+}

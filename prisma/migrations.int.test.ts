@@ -1,0 +1,89 @@
+import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { snapshotCatalog } from "@/lib/server/testing/catalog-snapshot";
+import { createTestDatabase, type TestDatabase } from "@/lib/server/testing/test-database";
+import {
+  createDatabase,
+  databaseUrlFor,
+  dropDatabase,
+  uniqueDatabaseName,
+} from "@/lib/server/testing/test-server";
+
+const require = createRequire(import.meta.url);
+
+describe("committed migrations", () => {
+  let migrated: TestDatabase;
+  let fromSchemaName: string;
+
+  beforeAll(async () => {
+    migrated = await createTestDatabase();
+    fromSchemaName = uniqueDatabaseName("fairshift_from_schema");
+    await createDatabase(inject("testServerAdminUrl"), fromSchemaName);
+  });
+
+  afterAll(async () => {
+    await migrated.drop();
+    await dropDatabase(inject("testServerAdminUrl"), fromSchemaName);
+  });
+
+  it("build exactly the schema in prisma/schema.prisma (no forgotten migration)", async () => {
+    const fromSchemaUrl = databaseUrlFor(inject("testServerAdminUrl"), fromSchemaName);
+    const diff = spawnSync(
+      process.execPath,
+      [
+        require.resolve("prisma/build/index.js"),
+        "migrate",
+        "diff",
+        "--from-empty",
+        "--to-schema-datamodel",
+        "prisma/schema.prisma",
+        "--script",
+      ],
+      { encoding: "utf8", env: { ...process.env, DATABASE_URL: fromSchemaUrl } },
+    );
+    expect(diff.status, diff.stderr).toBe(0);
+    const client = new pg.Client({ connectionString: fromSchemaUrl });
+    await client.connect();
+    await client.query(diff.stdout);
+    await client.end();
+
+    expect(await snapshotCatalog(migrated.url)).toEqual(await snapshotCatalog(fromSchemaUrl));
+  });
+
+  it("index the big tables by scope key, then time", async () => {
+    const { indexes } = await snapshotCatalog(migrated.url);
+    const expected = [
+      "pages_person_id_at_idx ON public.pages USING btree (person_id, at)",
+      "incidents_service_id_created_at_idx ON public.incidents USING btree (service_id, created_at)",
+      "incident_teams_team_id_incident_created_at_idx ON public.incident_teams USING btree (team_id, incident_created_at)",
+      "on_call_shifts_person_id_start_at_idx ON public.on_call_shifts USING btree (person_id, start_at)",
+      "incident_log_entries_incident_id_at_idx ON public.incident_log_entries USING btree (incident_id, at)",
+    ];
+    for (const index of expected) expect(indexes.some((line) => line.endsWith(index))).toBe(true);
+  });
+
+  it("have natural unique keys on PagerDuty ids so imports can upsert", async () => {
+    const { indexes } = await snapshotCatalog(migrated.url);
+    for (const table of [
+      "people",
+      "teams",
+      "services",
+      "schedules",
+      "escalation_policies",
+      "incidents",
+      "incident_log_entries",
+    ]) {
+      expect(indexes).toContain(
+        `CREATE UNIQUE INDEX ${table}_pagerduty_id_key ON public.${table} USING btree (pagerduty_id)`,
+      );
+    }
+    expect(indexes).toContain(
+      "CREATE UNIQUE INDEX on_call_shifts_source_key_key ON public.on_call_shifts USING btree (source_key)",
+    );
+    expect(indexes).toContain(
+      "CREATE UNIQUE INDEX pages_log_entry_id_key ON public.pages USING btree (log_entry_id)",
+    );
+  });
+});

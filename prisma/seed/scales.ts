@@ -1,0 +1,23 @@
+import { demoOrganisation } from "./demo-organisation";
+import { generatedOrganisation } from "./generated-organisation";
+import type { OrganisationSpec } from "./organisation-types";
+import { createRandom } from "./random";
+
+export type SeedScale = "demo" | "small" | "large";
+
+export const SEED_SCALES: readonly SeedScale[] = ["demo", "small", "large"];
+
+/**
+ * small: ~25 teams, ~200 people, ~60 services, ~100k incidents over six quarters;
+ * large: ~260 teams, >2,000 people, >1M incidents, >5M pages — a load test, not a healthy org.
+ */
+export function organisationSpecFor(scale: SeedScale, seed: number): OrganisationSpec {
+  switch (scale) {
+    case "demo":
+      return demoOrganisation;
+    case "small":
+      return generatedOrganisation(25, 1_250, createRandom(seed, "organisation", scale));
+    case "large":
+      return generatedOrganisation(260, 27_000, createRandom(seed, "organisation", scale));
+  }
+}
