@@ -4,7 +4,14 @@ import pg from "pg";
  * A comparable description of a database's public schema: columns, indexes, constraints and
  * enum values. Two databases with equal snapshots have the same structure.
  */
-export async function snapshotCatalog(databaseUrl: string): Promise<Record<string, string[]>> {
+export interface CatalogSnapshot {
+  columns: string[];
+  indexes: string[];
+  constraints: string[];
+  enums: string[];
+}
+
+export async function snapshotCatalog(databaseUrl: string): Promise<CatalogSnapshot> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const lines = async (sql: string) =>

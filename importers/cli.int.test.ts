@@ -1,0 +1,130 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@/lib/server/testing/test-database";
+
+const bin = path.resolve(import.meta.dirname, "..", "bin", "fairshift.js");
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function fairshift(args: string[], environment: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], {
+      env: { ...process.env, ...environment },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+async function query<Row extends pg.QueryResultRow>(url: string, sql: string): Promise<Row> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const row = (await client.query<Row>(sql)).rows[0];
+    if (!row) throw new Error(`no row for ${sql}`);
+    return row;
+  } finally {
+    await client.end();
+  }
+}
+
+// A fingerprint of what the seed wrote: equal fingerprints mean identical incidents and pages.
+const FINGERPRINT_SQL = `
+  SELECT (SELECT count(*) FROM incidents)::int AS incidents,
+         (SELECT count(*) FROM pages)::int AS pages,
+         (SELECT md5(string_agg(pagerduty_id || title || created_at::text || coalesce(resolved_at::text, ''), ',' ORDER BY pagerduty_id)) FROM incidents) AS incidents_hash,
+         (SELECT md5(string_agg(person_id || ':' || incident_id || ':' || channel || ':' || at::text, ',' ORDER BY id)) FROM pages) AS pages_hash`;
+
+describe("the fairshift command line", () => {
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+
+  afterAll(async () => {
+    await database.drop();
+  });
+
+  it("answers an unknown command with exit code 2 and the usage", async () => {
+    const run = await fairshift(["frobnicate"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Unknown command "frobnicate"');
+    expect(run.stderr).toContain("Usage: fairshift <command>");
+  });
+
+  it("rejects an unknown seed scale with exit code 2, naming the valid ones", async () => {
+    const run = await fairshift(["seed", "--scale", "huge"], { DATABASE_URL: database.url });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/demo.*small.*large/);
+  });
+
+  it("says which database it cannot reach, with exit code 1", async () => {
+    const run = await fairshift(["db", "migrate"], {
+      DATABASE_URL: "postgresql://nobody:secret@127.0.0.1:1/fairshift",
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("Cannot reach the database at 127.0.0.1:1/fairshift");
+    expect(run.stderr).not.toContain("secret");
+  });
+
+  it("will not reset a DATABASE_URL database without --yes", async () => {
+    const run = await fairshift(["db", "reset"], { DATABASE_URL: database.url });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("Add --yes to confirm");
+  });
+
+  it("seeds the demo organisation into DATABASE_URL, refuses to seed twice, and reseeds identically with --reset", async () => {
+    const args = ["seed", "--scale", "demo", "--seed", "3", "--until", "2026-10-01"];
+    const first = await fairshift(args, { DATABASE_URL: database.url });
+    expect(first.stderr).not.toContain("Error");
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/Seeded \d+ teams, \d+ people/);
+    const seeded = await query<{
+      incidents: number;
+      pages: number;
+      incidents_hash: string;
+      pages_hash: string;
+    }>(database.url, FINGERPRINT_SQL);
+    expect(seeded.incidents).toBeGreaterThan(1000);
+    expect(seeded.pages).toBeGreaterThan(seeded.incidents);
+    expect(first.stdout).toContain(`${seeded.incidents} incidents`);
+
+    const again = await fairshift(args, { DATABASE_URL: database.url });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain("already has data");
+
+    const reset = await fairshift([...args, "--reset"], { DATABASE_URL: database.url });
+    expect(reset.code).toBe(0);
+    expect(await query(database.url, FINGERPRINT_SQL)).toEqual(seeded);
+
+    const otherSeed = await fairshift(
+      ["seed", "--scale", "demo", "--seed", "4", "--until", "2026-10-01", "--reset"],
+      { DATABASE_URL: database.url },
+    );
+    expect(otherSeed.code).toBe(0);
+    const different = await query<{ incidents_hash: string }>(database.url, FINGERPRINT_SQL);
+    expect(different.incidents_hash).not.toBe(seeded.incidents_hash);
+  });
+
+  it("migrates DATABASE_URL and reports it", async () => {
+    const run = await fairshift(["db", "migrate"], { DATABASE_URL: database.url });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Migrations applied to PostgreSQL at ");
+  });
+});
