@@ -2,6 +2,8 @@ import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { runMigrations } from "@/lib/server/database/run-migrations";
+import { OFFLINE_TOOL_ENVIRONMENT } from "@/lib/server/runtime/offline-tool-environment";
 import { snapshotCatalog } from "@/lib/server/testing/catalog-snapshot";
 import { createTestDatabase, type TestDatabase } from "@/lib/server/testing/test-database";
 import {
@@ -41,7 +43,10 @@ describe("committed migrations", () => {
         "prisma/schema.prisma",
         "--script",
       ],
-      { encoding: "utf8", env: { ...process.env, DATABASE_URL: fromSchemaUrl } },
+      {
+        encoding: "utf8",
+        env: { ...process.env, ...OFFLINE_TOOL_ENVIRONMENT, DATABASE_URL: fromSchemaUrl },
+      },
     );
     expect(diff.status, diff.stderr).toBe(0);
     const client = new pg.Client({ connectionString: fromSchemaUrl });
@@ -50,6 +55,22 @@ describe("committed migrations", () => {
     await client.end();
 
     expect(await snapshotCatalog(migrated.url)).toEqual(await snapshotCatalog(fromSchemaUrl));
+  });
+
+  it("report a migration that fails instead of waiting or claiming success", async () => {
+    const name = uniqueDatabaseName("fairshift_conflict");
+    const adminUrl = inject("testServerAdminUrl");
+    await createDatabase(adminUrl, name);
+    const url = databaseUrlFor(adminUrl, name);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query("CREATE TABLE people (id int)"); // a schema Prisma did not create: deploy must refuse
+    await client.end();
+    try {
+      await expect(runMigrations(url)).rejects.toThrow(/prisma migrate deploy failed \(exit 1\)[\s\S]*P3005/);
+    } finally {
+      await dropDatabase(adminUrl, name);
+    }
   });
 
   it("index the big tables by scope key, then time", async () => {

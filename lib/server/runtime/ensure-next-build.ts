@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { OFFLINE_TOOL_ENVIRONMENT } from "./offline-tool-environment";
 import { StartupError } from "./startup-error";
 
 const require = createRequire(import.meta.url);
@@ -81,7 +82,7 @@ function runNode(root: string, args: string[], label: string): Promise<void> {
     const child = spawn(process.execPath, args, {
       cwd: root,
       stdio: "inherit",
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+      env: { ...process.env, ...OFFLINE_TOOL_ENVIRONMENT },
     });
     child.on("error", reject);
     child.on("close", (code) => {

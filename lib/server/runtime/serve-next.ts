@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { OFFLINE_TOOL_ENVIRONMENT } from "./offline-tool-environment";
 import { isPortFree } from "./ports";
 import { StartupError } from "./startup-error";
 
@@ -44,9 +45,9 @@ export async function serveNext(options: ServeOptions): Promise<RunningServer> {
         : "inherit",
       env: {
         ...process.env,
+        ...OFFLINE_TOOL_ENVIRONMENT,
         ...options.environment,
         DATABASE_URL: options.databaseUrl,
-        NEXT_TELEMETRY_DISABLED: "1",
         NODE_ENV: options.isDevelopment ? "development" : "production",
       },
     },
