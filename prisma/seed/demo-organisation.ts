@@ -117,7 +117,7 @@ const customerSupportEscalations: ServiceSpec = {
   name: "Customer Support Escalations",
   kind: "customer-intake",
   pattern: "customer",
-  weeklyIncidents: 3,
+  weeklyIncidents: 5,
   highUrgencyShare: 0.85,
   // Monitoring catches more before customers do, quarter after quarter.
   trend: (progress) => 1.3 - 0.6 * progress,

@@ -64,16 +64,7 @@ const FUNCTIONS = [
   "Foundations",
   "Tooling",
 ] as const;
-const SERVICE_NOUNS = [
-  "API",
-  "Gateway",
-  "Worker",
-  "Web",
-  "Scheduler",
-  "Consumer",
-  "Sync",
-  "Indexer",
-];
+const SERVICE_NOUNS = ["API", "Gateway", "Web", "Consumer", "Sync", "Indexer"];
 const REGIONS_OF_ZONE: Record<string, readonly string[]> = {
   "Europe/Stockholm": ["Europe/Stockholm", "Europe/London", "Asia/Kolkata"],
   "Europe/London": ["Europe/London", "Europe/Stockholm", "Asia/Kolkata"],
@@ -165,14 +156,15 @@ function teamSpec(index: number, random: Random, customerDesk: string | undefine
       staffTitles: [`${name}: requests failing for some users`, `${name}: bad deploy rolled back`],
     },
   ];
-  if (random.chance(0.45)) {
+  for (const [chance, noun] of [[0.8, "Worker"], [0.15, "Scheduler"]] as const) {
+    if (!random.chance(chance)) continue;
     services.push({
-      name: `${name} ${random.pick(SERVICE_NOUNS)} (secondary)`,
+      name: `${name} ${noun}`,
       kind: "standard",
       pattern: "business",
       weeklyIncidents: random.between(2, 6),
       highUrgencyShare: random.between(0.5, 0.8),
-      alerts: businessAlerts(`${slug}-worker`),
+      alerts: businessAlerts(`${slug}-${noun.toLowerCase()}`),
     });
   }
   if (index % 3 === 1) services.push(noisyService(`${name} Jobs`, `${slug}-jobs`, random));
@@ -210,7 +202,7 @@ function teamSpec(index: number, random: Random, customerDesk: string | undefine
     };
   }
   const zone = random.weighted(TEAM_ZONES);
-  const size = random.int(5, 10);
+  const size = random.int(6, 10);
   const members = memberSpecs(zone, size, random).map((member, position): MemberSpec => {
     if (position === 0) return { ...member, onCall: "secondary" };
     // Every other week: only two engineers carry the pager.

@@ -241,6 +241,7 @@ export function emailLocalPart(name: string): string {
 export class NameBook {
   private readonly usedNames = new Set<string>();
   private readonly usedEmails = new Set<string>();
+  private readonly usedParts = new Set<string>();
 
   constructor(
     private readonly random: Random,
@@ -252,12 +253,17 @@ export class NameBook {
     for (let attempt = 0; ; attempt++) {
       const first = this.random.pick(given);
       const last = this.random.pick(family);
-      const initial = attempt > 20 ? ` ${String.fromCharCode(65 + this.random.int(0, 25))}.` : "";
+      // A small team of Jason Johnson and Jason Anderson reads as fake: prefer fresh names first.
+      if (attempt < 30 && (this.usedParts.has(first) || this.usedParts.has(last))) continue;
+      if (last.startsWith(first.slice(0, 4))) continue;
+      const initial = attempt > 60 ? ` ${String.fromCharCode(65 + this.random.int(0, 25))}.` : "";
       const name = `${first}${initial} ${last}`;
       const email = `${emailLocalPart(name)}@${this.domain}`;
       if (this.usedNames.has(name) || this.usedEmails.has(email)) continue;
       this.usedNames.add(name);
       this.usedEmails.add(email);
+      this.usedParts.add(first);
+      this.usedParts.add(last);
       return { name, email };
     }
   }
