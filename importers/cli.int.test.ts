@@ -1,8 +1,8 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@/lib/server/testing/test-database";
+import { describe, expect, it } from "vitest";
+import { useTestDatabase } from "@/lib/server/testing/test-database";
 
 const bin = path.resolve(import.meta.dirname, "..", "bin", "fairshift.js");
 
@@ -51,15 +51,7 @@ const FINGERPRINT_SQL = `
          (SELECT md5(string_agg(person_id || ':' || incident_id || ':' || channel || ':' || at::text, ',' ORDER BY id)) FROM pages) AS pages_hash`;
 
 describe("the fairshift command line", () => {
-  let database: TestDatabase;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-  });
-
-  afterAll(async () => {
-    await database.drop();
-  });
+  const database = useTestDatabase();
 
   it("answers an unknown command with exit code 2 and the usage", async () => {
     const run = await fairshift(["frobnicate"]);

@@ -1,23 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@/lib/server/testing/test-database";
-import { createPrismaClient, type PrismaClient } from "./prisma-client";
+import { describe, expect, it } from "vitest";
+import { useTestDatabase } from "@/lib/server/testing/test-database";
 
 describe("the data model under real PostgreSQL", () => {
-  let database: TestDatabase;
-  let db: PrismaClient;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    db = createPrismaClient(database.url);
-  });
-
-  afterAll(async () => {
-    await db.$disconnect();
-    await database.drop();
-  });
+  const database = useTestDatabase();
 
   it("upserting the same PagerDuty incident twice leaves one row with the latest values", async () => {
-    const service = await db.service.create({
+    const service = await database.db.service.create({
       data: { pagerdutyId: "PSVC001", name: "Checkout API" },
     });
     const incident = (title: string) => ({
@@ -32,16 +20,16 @@ describe("the data model under real PostgreSQL", () => {
       },
       update: { title },
     });
-    await db.incident.upsert(incident("Checkout errors"));
-    await db.incident.upsert(incident("Checkout errors (updated)"));
-    const rows = await db.incident.findMany({ where: { pagerdutyId: "Q2CKYRLH85UNN4" } });
+    await database.db.incident.upsert(incident("Checkout errors"));
+    await database.db.incident.upsert(incident("Checkout errors (updated)"));
+    const rows = await database.db.incident.findMany({ where: { pagerdutyId: "Q2CKYRLH85UNN4" } });
     expect(rows).toHaveLength(1);
     expect(rows[0]?.title).toBe("Checkout errors (updated)");
     expect(rows[0]?.detectionSource).toBe("unknown");
   });
 
   it("refuses a second page for the same notify log entry", async () => {
-    const person = await db.person.create({
+    const person = await database.db.person.create({
       data: {
         pagerdutyId: "PUSER01",
         name: "Ada Lind",
@@ -49,7 +37,7 @@ describe("the data model under real PostgreSQL", () => {
         timeZone: "Europe/Stockholm",
       },
     });
-    const incident = await db.incident.create({
+    const incident = await database.db.incident.create({
       data: {
         pagerdutyId: "QPAGETEST00001",
         title: "Disk full",
@@ -57,7 +45,7 @@ describe("the data model under real PostgreSQL", () => {
         createdAt: new Date("2025-01-01T03:00:00Z"),
       },
     });
-    const entry = await db.incidentLogEntry.create({
+    const entry = await database.db.incidentLogEntry.create({
       data: {
         pagerdutyId: "RLOGENTRY00001",
         incidentId: incident.id,
@@ -74,16 +62,16 @@ describe("the data model under real PostgreSQL", () => {
       at: entry.at,
       logEntryId: entry.id,
     };
-    await db.page.create({ data: page });
-    await expect(db.page.create({ data: page })).rejects.toThrow(/Unique constraint/);
+    await database.db.page.create({ data: page });
+    await expect(database.db.page.create({ data: page })).rejects.toThrow(/Unique constraint/);
   });
 
   it("stores timestamps as UTC instants with millisecond precision, whatever the zone", async () => {
     const createdAt = new Date("2025-10-26T01:30:00.123+02:00"); // the night Stockholm leaves summer time
-    const row = await db.incident.create({
+    const row = await database.db.incident.create({
       data: { pagerdutyId: "QDSTNIGHT00001", title: "DST night", status: "resolved", createdAt },
     });
-    const read = await db.incident.findUniqueOrThrow({ where: { id: row.id } });
+    const read = await database.db.incident.findUniqueOrThrow({ where: { id: row.id } });
     expect(read.createdAt.toISOString()).toBe("2025-10-25T23:30:00.123Z");
   });
 });

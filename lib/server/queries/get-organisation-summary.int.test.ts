@@ -1,24 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient, type PrismaClient } from "@/lib/server/database/prisma-client";
-import { createTestDatabase, type TestDatabase } from "@/lib/server/testing/test-database";
+import { describe, expect, it } from "vitest";
+import { useTestDatabase } from "@/lib/server/testing/test-database";
 import { getOrganisationSummary } from "./get-organisation-summary";
 
 describe("getOrganisationSummary", () => {
-  let database: TestDatabase;
-  let db: PrismaClient;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    db = createPrismaClient(database.url);
-  });
-
-  afterAll(async () => {
-    await db.$disconnect();
-    await database.drop();
-  });
+  const database = useTestDatabase();
 
   it("reports an empty organisation as zeros with no incident range", async () => {
-    const summary = await getOrganisationSummary(db);
+    const summary = await getOrganisationSummary(database.db);
     expect(summary.totals).toEqual({
       teams: 0,
       people: 0,
@@ -33,26 +21,26 @@ describe("getOrganisationSummary", () => {
 
   it("counts a small hand-built organisation exactly", async () => {
     // Two teams; Ada is in both, Ben only in Payments. One Payments incident paged Ada twice.
-    const payments = await db.team.create({ data: { name: "Payments" } });
-    const platform = await db.team.create({ data: { name: "Platform" } });
-    const ada = await db.person.create({
+    const payments = await database.db.team.create({ data: { name: "Payments" } });
+    const platform = await database.db.team.create({ data: { name: "Platform" } });
+    const ada = await database.db.person.create({
       data: { name: "Ada", email: "ada@example.com", timeZone: "Europe/Stockholm" },
     });
-    const ben = await db.person.create({
+    const ben = await database.db.person.create({
       data: { name: "Ben", email: "ben@example.com", timeZone: "America/New_York" },
     });
-    await db.teamMembership.createMany({
+    await database.db.teamMembership.createMany({
       data: [
         { teamId: payments.id, personId: ada.id },
         { teamId: payments.id, personId: ben.id },
         { teamId: platform.id, personId: ada.id },
       ],
     });
-    const service = await db.service.create({
+    const service = await database.db.service.create({
       data: { name: "Card API", teams: { create: { teamId: payments.id } } },
     });
     const createdAt = new Date("2026-03-29T01:15:00Z");
-    const incident = await db.incident.create({
+    const incident = await database.db.incident.create({
       data: {
         pagerdutyId: "QHANDBUILT0001",
         title: "Card API 5xx",
@@ -62,7 +50,7 @@ describe("getOrganisationSummary", () => {
         teams: { create: { teamId: payments.id, incidentCreatedAt: createdAt } },
       },
     });
-    await db.page.createMany({
+    await database.db.page.createMany({
       data: [
         { personId: ada.id, incidentId: incident.id, channel: "push", at: createdAt },
         {
@@ -73,7 +61,7 @@ describe("getOrganisationSummary", () => {
         },
       ],
     });
-    await db.onCallShift.create({
+    await database.db.onCallShift.create({
       data: {
         personId: ada.id,
         level: 1,
@@ -84,7 +72,7 @@ describe("getOrganisationSummary", () => {
       },
     });
 
-    const summary = await getOrganisationSummary(db);
+    const summary = await getOrganisationSummary(database.db);
     expect(summary.totals).toEqual({
       teams: 2,
       people: 2,
