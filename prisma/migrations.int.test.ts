@@ -67,7 +67,9 @@ describe("committed migrations", () => {
     await client.query("CREATE TABLE people (id int)"); // a schema Prisma did not create: deploy must refuse
     await client.end();
     try {
-      await expect(runMigrations(url)).rejects.toThrow(/prisma migrate deploy failed \(exit 1\)[\s\S]*P3005/);
+      await expect(runMigrations(url)).rejects.toThrow(
+        /prisma migrate deploy failed \(exit 1\)[\s\S]*P3005/,
+      );
     } finally {
       await dropDatabase(adminUrl, name);
     }

@@ -8,13 +8,13 @@ import type { ArrivalPattern } from "./organisation-types";
 
 // biome-ignore format: one number per local hour reads best as a row
 const BUSINESS_WEEKDAY = [
-  0.22, 0.18, 0.16, 0.16, 0.18, 0.22, 0.35, 0.6, 0.95, 1.15, 1.25, 1.25,
-  1.15, 1.2, 1.25, 1.2, 1.05, 0.85, 0.6, 0.5, 0.45, 0.4, 0.32, 0.26,
+  0.16, 0.12, 0.1, 0.1, 0.12, 0.16, 0.3, 0.6, 0.95, 1.15, 1.25, 1.25,
+  1.15, 1.2, 1.25, 1.2, 1.05, 0.85, 0.6, 0.5, 0.45, 0.38, 0.28, 0.2,
 ];
 // biome-ignore format: one number per local hour reads best as a row
 const BUSINESS_DAY_OFF = [
-  0.2, 0.18, 0.16, 0.15, 0.15, 0.16, 0.2, 0.25, 0.3, 0.35, 0.4, 0.4,
-  0.4, 0.4, 0.4, 0.38, 0.36, 0.35, 0.34, 0.32, 0.3, 0.28, 0.25, 0.22,
+  0.15, 0.12, 0.1, 0.1, 0.1, 0.12, 0.15, 0.22, 0.3, 0.35, 0.4, 0.4,
+  0.4, 0.4, 0.4, 0.38, 0.36, 0.35, 0.34, 0.32, 0.3, 0.26, 0.22, 0.18,
 ];
 /** Monday … Friday: deploys cluster mid-week, Friday change freezes calm things down. */
 const WEEKDAY_FACTOR = [1.0, 1.1, 1.1, 1.05, 0.85];

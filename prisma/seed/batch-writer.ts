@@ -87,8 +87,12 @@ export class BatchWriter {
     return buffer;
   }
 
+  isFull(): boolean {
+    return this.buffers.some((buffer) => buffer.size >= this.batchSize);
+  }
+
   async flushIfFull(): Promise<void> {
-    if (this.buffers.some((buffer) => buffer.size >= this.batchSize)) await this.flush();
+    if (this.isFull()) await this.flush();
   }
 
   async flush(): Promise<void> {

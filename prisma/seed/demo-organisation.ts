@@ -38,9 +38,9 @@ const ledgerReconciliation: ServiceSpec = {
   name: "Ledger Reconciliation",
   kind: "noisy",
   pattern: "nightly-batch",
-  weeklyIncidents: 12,
+  weeklyIncidents: 8,
   highUrgencyShare: 0.15,
-  trend: (progress) => 0.8 + 0.8 * progress,
+  trend: (progress) => 0.8 + 0.7 * progress,
   alerts: [
     { title: "Reconciliation job ledger-recon-nightly failed (exit 1)", weight: 4 },
     { title: "Settlement file from acquirer {n} not received by 03:00", weight: 2 },
@@ -70,7 +70,7 @@ const edgeProxy: ServiceSpec = {
   name: "Edge Proxy",
   kind: "noisy",
   pattern: "flapping",
-  weeklyIncidents: 14,
+  weeklyIncidents: 11,
   highUrgencyShare: 0.35,
   // The flapping health check was replaced in the last quarter.
   trend: (progress) => (progress < 0.82 ? 1 : 0.3),
@@ -134,7 +134,7 @@ const dataPipeline: ServiceSpec = {
   name: "Data Pipeline",
   kind: "noisy",
   pattern: "nightly-batch",
-  weeklyIncidents: 9,
+  weeklyIncidents: 6,
   highUrgencyShare: 0.2,
   alerts: [
     { title: "Airflow DAG daily_revenue_rollup failed", weight: 3 },

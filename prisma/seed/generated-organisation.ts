@@ -15,54 +15,18 @@ import type { Random } from "./random";
 
 // Words chosen so no generated name trips the customer-intake ("customer", "support") or
 // paging-test default rules.
+// biome-ignore format: word lists read best packed
 const AREAS = [
-  "Payments",
-  "Billing",
-  "Checkout",
-  "Search",
-  "Identity",
-  "Messaging",
-  "Notifications",
-  "Catalog",
-  "Inventory",
-  "Fulfilment",
-  "Logistics",
-  "Pricing",
-  "Fraud",
-  "Risk",
-  "Ledger",
-  "Onboarding",
-  "Growth",
-  "Ads",
-  "Recommendations",
-  "Media",
-  "Storage",
-  "Networking",
-  "Compute",
-  "Observability",
-  "Data",
-  "Analytics",
-  "Mobile",
-  "Web",
-  "Partners",
-  "Marketplace",
-  "Loyalty",
-  "Subscriptions",
-  "Maps",
-  "Video",
-  "Chat",
+  "Payments", "Billing", "Checkout", "Search", "Identity", "Messaging", "Notifications", "Catalog",
+  "Inventory", "Fulfilment", "Logistics", "Pricing", "Fraud", "Risk", "Ledger", "Onboarding",
+  "Growth", "Ads", "Recommendations", "Media", "Storage", "Networking", "Compute", "Observability",
+  "Data", "Analytics", "Mobile", "Web", "Partners", "Marketplace", "Loyalty", "Subscriptions",
+  "Maps", "Video", "Chat",
 ] as const;
+// biome-ignore format: word lists read best packed
 const FUNCTIONS = [
-  "",
-  "Core",
-  "Platform",
-  "Experience",
-  "Integrations",
-  "Reliability",
-  "Infrastructure",
-  "Services",
-  "Foundations",
-  "Tooling",
+  "", "Core", "Platform", "Experience", "Integrations", "Reliability", "Infrastructure",
+  "Services", "Foundations", "Tooling",
 ] as const;
 const SERVICE_NOUNS = ["API", "Gateway", "Web", "Consumer", "Sync", "Indexer"];
 const REGIONS_OF_ZONE: Record<string, readonly string[]> = {
@@ -156,7 +120,10 @@ function teamSpec(index: number, random: Random, customerDesk: string | undefine
       staffTitles: [`${name}: requests failing for some users`, `${name}: bad deploy rolled back`],
     },
   ];
-  for (const [chance, noun] of [[0.8, "Worker"], [0.15, "Scheduler"]] as const) {
+  for (const [chance, noun] of [
+    [0.8, "Worker"],
+    [0.15, "Scheduler"],
+  ] as const) {
     if (!random.chance(chance)) continue;
     services.push({
       name: `${name} ${noun}`,

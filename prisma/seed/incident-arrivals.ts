@@ -69,9 +69,12 @@ function organicArrivals(
       table = zoneHours(service.trafficZone, start, hours);
       byZone.set(service.trafficZone, table);
     }
-    const rate = (spec.weeklyIncidents * (spec.trend?.(progress) ?? 1)) / WEEKLY_WEIGHT_TOTAL[spec.pattern];
+    const rate =
+      (spec.weeklyIncidents * (spec.trend?.(progress) ?? 1)) / WEEKLY_WEIGHT_TOTAL[spec.pattern];
     for (const [index, slot] of table.entries()) {
-      const count = random.poisson(rate * hourWeight(spec.pattern, slot.weekday, slot.hour, slot.isDayOff));
+      const count = random.poisson(
+        rate * hourWeight(spec.pattern, slot.weekday, slot.hour, slot.isDayOff),
+      );
       for (let n = 0; n < count; n++) {
         const at = toSecond(start + index * HOUR + random.next() * HOUR);
         arrivals.push({ at, serviceId: service.id, teamId, cause: "organic" });
@@ -79,7 +82,8 @@ function organicArrivals(
         if (spec.kind === "standard" && random.chance(0.05)) {
           for (let more = random.int(1, 2); more > 0; more--) {
             const followOn = toSecond(at + random.between(1, 12) * MINUTE);
-            if (followOn < end) arrivals.push({ at: followOn, serviceId: service.id, teamId, cause: "follow-on" });
+            if (followOn < end)
+              arrivals.push({ at: followOn, serviceId: service.id, teamId, cause: "follow-on" });
           }
         }
       }
@@ -119,15 +123,42 @@ function teamArrivals(
   for (const date of localDates(zone, start, end)) {
     if (pagingTest && date.weekday === pagingTest.weekday) {
       // The scheduled test job fires a few seconds after the hour.
-      const at = zonedInstant(zone, date.year, date.month, date.day, pagingTest.hour, 0, random.int(2, 25));
-      if (within(at)) arrivals.push({ at, serviceId: pagingTest.serviceId, teamId: team.id, cause: "paging-test" });
+      const at = zonedInstant(
+        zone,
+        date.year,
+        date.month,
+        date.day,
+        pagingTest.hour,
+        0,
+        random.int(2, 25),
+      );
+      if (within(at))
+        arrivals.push({
+          at,
+          serviceId: pagingTest.serviceId,
+          teamId: team.id,
+          cause: "paging-test",
+        });
     }
     const key = `${date.year}-${String(date.month).padStart(2, "0")}-${String(date.day).padStart(2, "0")}`;
     if (standard.length > 0 && holidayOn(region, key)) {
       const hour = random.pick([0, 1, 2, 3, 5, 6, 11, 15, 20, 21, 22, 23]);
-      const at = zonedInstant(zone, date.year, date.month, date.day, hour, random.int(0, 59), random.int(0, 59));
+      const at = zonedInstant(
+        zone,
+        date.year,
+        date.month,
+        date.day,
+        hour,
+        random.int(0, 59),
+        random.int(0, 59),
+      );
       if (within(at)) {
-        arrivals.push({ at, serviceId: random.pick(standard).id, teamId: team.id, cause: "holiday" });
+        arrivals.push({
+          at,
+          serviceId: random.pick(standard).id,
+          teamId: team.id,
+          cause: "holiday",
+        });
       }
     }
   }
@@ -160,6 +191,7 @@ export function arrivalsBetween(
   random: Random,
 ): Arrival[] {
   const arrivals = organicArrivals(organisation.services, start, end, progress, random);
-  for (const team of organisation.teams) arrivals.push(...teamArrivals(organisation, team, start, end, random));
+  for (const team of organisation.teams)
+    arrivals.push(...teamArrivals(organisation, team, start, end, random));
   return arrivals.sort((left, right) => left.at - right.at);
 }

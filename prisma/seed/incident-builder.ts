@@ -42,7 +42,14 @@ export interface BuilderContext {
   progress: number;
 }
 
-const REGIONS = ["eu-west-1", "eu-north-1", "us-east-1", "us-west-2", "ap-southeast-2", "ap-south-1"];
+const REGIONS = [
+  "eu-west-1",
+  "eu-north-1",
+  "us-east-1",
+  "us-west-2",
+  "ap-southeast-2",
+  "ap-south-1",
+];
 const LATENCIES = [800, 1200, 1500, 2000, 3000];
 const TEST_RULE = 'test pattern "paging test|test page" matches service "Paging test"';
 
@@ -70,12 +77,29 @@ function minutes(random: Random, median: number, sigma: number, min: number, max
 
 function priorityFor(urgency: "high" | "low", customer: boolean, random: Random): string | null {
   if (customer && urgency === "high") {
-    return random.weighted<string | null>([["P1", 4], ["P2", 20], ["P3", 35], [null, 41]]);
+    return random.weighted<string | null>([
+      ["P1", 4],
+      ["P2", 20],
+      ["P3", 35],
+      [null, 41],
+    ]);
   }
   if (urgency === "high") {
-    return random.weighted<string | null>([["P1", 2], ["P2", 8], ["P3", 18], ["P4", 10], ["P5", 2], [null, 60]]);
+    return random.weighted<string | null>([
+      ["P1", 2],
+      ["P2", 8],
+      ["P3", 18],
+      ["P4", 10],
+      ["P5", 2],
+      [null, 60],
+    ]);
   }
-  return random.weighted<string | null>([["P3", 3], ["P4", 10], ["P5", 10], [null, 77]]);
+  return random.weighted<string | null>([
+    ["P3", 3],
+    ["P4", 10],
+    ["P5", 10],
+    [null, 77],
+  ]);
 }
 
 type TriggerVia = "events" | "email" | "web";
@@ -89,11 +113,20 @@ function triggerVia(arrival: Arrival, service: Service, random: Random): Trigger
       return random.chance(0.7) ? "web" : "email";
     case "standard":
       if (arrival.cause !== "organic") return "events";
-      return random.weighted<TriggerVia>([["events", 78], ["email", 8], ["web", 14]]);
+      return random.weighted<TriggerVia>([
+        ["events", 78],
+        ["email", 8],
+        ["web", 14],
+      ]);
   }
 }
 
-function triggerEvent(via: TriggerVia, at: number, service: Service, triggeredBy: Person | undefined): TimelineEvent {
+function triggerEvent(
+  via: TriggerVia,
+  at: number,
+  service: Service,
+  triggeredBy: Person | undefined,
+): TimelineEvent {
   if (via === "web" && triggeredBy) {
     return {
       type: "trigger_log_entry",
@@ -133,7 +166,10 @@ function titleFor(arrival: Arrival, service: Service, via: TriggerVia, random: R
   return fillTitle(alert?.title ?? service.name, random);
 }
 
-function detectionFor(service: Service, via: TriggerVia): { source: DetectionSource; rule: string } {
+function detectionFor(
+  service: Service,
+  via: TriggerVia,
+): { source: DetectionSource; rule: string } {
   if (service.spec.kind === "paging-test") return { source: "test", rule: TEST_RULE };
   if (service.spec.kind === "customer-intake") {
     return {
@@ -149,17 +185,25 @@ function detectionFor(service: Service, via: TriggerVia): { source: DetectionSou
 }
 
 /** Minutes between the impact starting and PagerDuty knowing; undefined when nobody recorded it. */
-function detectionDelay(detection: DetectionSource, service: Service, context: BuilderContext): number | undefined {
+function detectionDelay(
+  detection: DetectionSource,
+  service: Service,
+  context: BuilderContext,
+): number | undefined {
   const { random, progress } = context;
   switch (detection) {
     case "test":
       return undefined;
     case "customer":
-      return random.chance(0.75) ? minutes(random, 50 * (1.2 - 0.4 * progress), 0.8, 8, 720) : undefined;
+      return random.chance(0.75)
+        ? minutes(random, 50 * (1.2 - 0.4 * progress), 0.8, 8, 720)
+        : undefined;
     case "staff":
       return random.chance(0.45) ? minutes(random, 20, 0.9, 2, 360) : undefined;
     default:
-      return random.chance(service.spec.kind === "noisy" ? 0.15 : 0.55) ? minutes(random, 4, 0.7, 0.5, 120) : undefined;
+      return random.chance(service.spec.kind === "noisy" ? 0.15 : 0.55)
+        ? minutes(random, 4, 0.7, 0.5, 120)
+        : undefined;
   }
 }
 
@@ -167,6 +211,109 @@ function isAsleep(person: Person | undefined, at: number): boolean {
   if (!person) return false;
   const hour = localParts(at, person.homeZone).hour;
   return hour >= 22 || hour < 8;
+}
+
+function urgencyFor(
+  arrival: Arrival,
+  service: Service,
+  via: TriggerVia,
+  random: Random,
+): "high" | "low" {
+  if (
+    service.spec.kind === "paging-test" ||
+    arrival.cause === "holiday" ||
+    arrival.cause === "dst"
+  ) {
+    return "high";
+  }
+  const share =
+    via === "web" && service.spec.kind === "standard" ? 0.75 : service.spec.highUrgencyShare;
+  return random.chance(share) ? "high" : "low";
+}
+
+interface Response {
+  escalates: boolean;
+  primaryAck: number | undefined;
+  secondaryAck: number | undefined;
+  end: IncidentEnd;
+}
+
+/** The responder of the open incident merges the duplicate into it instead of acknowledging. */
+function mergedResponse(parent: OpenIncident, afterMs: number, urgency: "high" | "low"): Response {
+  return {
+    escalates: urgency === "high",
+    primaryAck: undefined,
+    secondaryAck: undefined,
+    end: { kind: "merge", afterMs, parentNumber: parent.number, byPersonId: parent.handledBy },
+  };
+}
+
+function integrationEnd(service: Service, afterMs: number): IncidentEnd {
+  return { kind: "integration", afterMs, integrationId: service.eventsIntegrationId };
+}
+
+function responseFor(
+  service: Service,
+  urgency: "high" | "low",
+  detection: DetectionSource,
+  primary: { asleep: boolean; speed: number },
+  random: Random,
+): Response {
+  const { asleep, speed } = primary;
+  switch (service.spec.kind) {
+    case "paging-test": {
+      const primaryAck = random.chance(0.94)
+        ? minutes(random, 1.2 * speed, 0.7, 0.2, 12)
+        : undefined;
+      return {
+        escalates: false,
+        primaryAck,
+        secondaryAck: undefined,
+        // Unanswered tests are closed by the job that raised them.
+        end:
+          primaryAck === undefined
+            ? integrationEnd(service, 15 * MINUTE)
+            : { kind: "responder", afterMs: minutes(random, 1.5, 0.5, 0.3, 10), channel: "mobile" },
+      };
+    }
+    case "noisy":
+      // Flapping checks and failed batch runs clear themselves before anybody gets to them.
+      return {
+        escalates: urgency === "high",
+        primaryAck: undefined,
+        secondaryAck: undefined,
+        end: integrationEnd(service, minutes(random, 2.8, 0.7, 0.7, 40)),
+      };
+    default:
+      break;
+  }
+  if (urgency === "low") {
+    const primaryAck = random.chance(0.45) ? minutes(random, 18 * speed, 1.0, 1, 360) : undefined;
+    const end: IncidentEnd =
+      detection === "monitoring" && random.chance(0.6)
+        ? integrationEnd(service, minutes(random, 45, 1.2, 2, 2880))
+        : { kind: "responder", afterMs: minutes(random, 150, 1.0, 5, 4320), channel: "website" };
+    return { escalates: false, primaryAck, secondaryAck: undefined, end };
+  }
+  // Woken at night, people take longer to answer and miss more pages.
+  const primaryAck = random.chance(asleep ? 0.86 : 0.94)
+    ? minutes(random, (asleep ? 5.5 : 2.2) * speed, 0.75, 0.25, 60)
+    : undefined;
+  const secondaryAck = random.chance(0.9) ? minutes(random, 3.7, 0.7, 0.3, 45) : undefined;
+  let end: IncidentEnd;
+  if (detection === "monitoring" && random.chance(0.08)) {
+    end = integrationEnd(service, minutes(random, 2.5, 0.6, 0.5, 15));
+  } else if (detection === "monitoring" && random.chance(0.55)) {
+    end = integrationEnd(service, minutes(random, 40, 1.0, 3, 1200));
+  } else {
+    const median = detection === "monitoring" ? 35 : 75;
+    end = {
+      kind: "responder",
+      afterMs: minutes(random, median, 1.0, 2, 1440),
+      channel: asleep ? "mobile" : "website",
+    };
+  }
+  return { escalates: true, primaryAck, secondaryAck, end };
 }
 
 export function describeIncident(
@@ -187,23 +334,15 @@ export function describeIncident(
         ? byId(organisation.people, random.pick(organisation.supportAgentIds))
         : byId(organisation.people, random.pick(team.memberIds));
   const detection = detectionFor(service, via);
-  const urgency: "high" | "low" =
-    kind === "paging-test" || arrival.cause === "holiday" || arrival.cause === "dst"
-      ? "high"
-      : via === "web" && kind === "standard"
-        ? random.chance(0.75)
-          ? "high"
-          : "low"
-        : random.chance(service.spec.highUrgencyShare)
-          ? "high"
-          : "low";
+  const urgency = urgencyFor(arrival, service, via, random);
   const delay = detectionDelay(detection.source, service, context);
 
   const primaryId = context.personAt(team.primaryScheduleId, createdAt);
   const primary = primaryId === undefined ? undefined : byId(organisation.people, primaryId);
   const asleep = isAsleep(primary, createdAt);
   const speed = (primary?.responsiveness ?? 1) * (1.1 - 0.2 * progress);
-  const mergeable = (kind === "standard" || kind === "customer-intake") && openOnService !== undefined;
+  const mergeable =
+    (kind === "standard" || kind === "customer-intake") && openOnService !== undefined;
   const mergeChance = arrival.cause === "follow-on" ? 0.55 : 0.2;
   const mergeAfter = minutes(random, 4, 0.6, 0.7, 20);
   const mergedInto =
@@ -211,55 +350,28 @@ export function describeIncident(
       ? openOnService
       : undefined;
 
-  let primaryAck: number | undefined;
-  let secondaryAck: number | undefined;
-  let end: IncidentEnd;
-  let escalates = urgency === "high";
-  if (mergedInto) {
-    end = { kind: "merge", afterMs: mergeAfter, parentNumber: mergedInto.number, byPersonId: mergedInto.handledBy };
-  } else if (kind === "paging-test") {
-    escalates = false;
-    primaryAck = random.chance(0.94) ? minutes(random, 1.2 * speed, 0.7, 0.2, 12) : undefined;
-    end =
-      primaryAck === undefined
-        ? { kind: "integration", afterMs: 15 * MINUTE, integrationId: service.eventsIntegrationId }
-        : { kind: "responder", afterMs: minutes(random, 1.5, 0.5, 0.3, 10), channel: "mobile" };
-  } else if (kind === "noisy") {
-    // Flapping checks and failed batch runs clear themselves before anybody gets to them.
-    end = { kind: "integration", afterMs: minutes(random, 2.8, 0.7, 0.7, 40), integrationId: service.eventsIntegrationId };
-  } else if (urgency === "high") {
-    primaryAck = random.chance(asleep ? 0.86 : 0.94)
-      ? minutes(random, (asleep ? 5.5 : 2.2) * speed, 0.75, 0.25, 60)
-      : undefined;
-    secondaryAck = random.chance(0.9) ? minutes(random, 3.7, 0.7, 0.3, 45) : undefined;
-    if (detection.source === "monitoring" && random.chance(0.08)) {
-      end = { kind: "integration", afterMs: minutes(random, 2.5, 0.6, 0.5, 15), integrationId: service.eventsIntegrationId };
-    } else if (detection.source === "monitoring" && random.chance(0.55)) {
-      end = { kind: "integration", afterMs: minutes(random, 40, 1.0, 3, 1200), integrationId: service.eventsIntegrationId };
-    } else {
-      const median = detection.source === "monitoring" ? 35 : 75;
-      end = { kind: "responder", afterMs: minutes(random, median, 1.0, 2, 1440), channel: asleep ? "mobile" : "website" };
-    }
-  } else {
-    escalates = false;
-    primaryAck = random.chance(0.45) ? minutes(random, 18 * speed, 1.0, 1, 360) : undefined;
-    end =
-      detection.source === "monitoring" && random.chance(0.6)
-        ? { kind: "integration", afterMs: minutes(random, 45, 1.2, 2, 2880), integrationId: service.eventsIntegrationId }
-        : { kind: "responder", afterMs: minutes(random, 150, 1.0, 5, 4320), channel: "website" };
-  }
-
+  const response = mergedInto
+    ? mergedResponse(mergedInto, mergeAfter, urgency)
+    : responseFor(service, urgency, detection.source, { asleep, speed }, random);
   const reassign =
     urgency === "high" && kind !== "paging-test" && random.chance(0.05)
-      ? { afterAckMs: minutes(random, 10, 0.6, 2, 60), ackAfterMs: minutes(random, 2.5, 0.6, 0.3, 20) }
+      ? {
+          afterAckMs: minutes(random, 10, 0.6, 2, 60),
+          ackAfterMs: minutes(random, 2.5, 0.6, 0.3, 20),
+        }
       : undefined;
 
   return {
     title: titleFor(arrival, service, via, random),
     urgency,
-    priority: kind === "paging-test" ? null : priorityFor(urgency, kind === "customer-intake", random),
+    priority:
+      kind === "paging-test" ? null : priorityFor(urgency, kind === "customer-intake", random),
     incidentKey:
-      via === "events" ? `${service.slug}/${random.hex(12)}` : random.chance(0.9) ? random.hex(32) : null,
+      via === "events"
+        ? `${service.slug}/${random.hex(12)}`
+        : random.chance(0.9)
+          ? random.hex(32)
+          : null,
     startedAt: delay === undefined ? null : createdAt - delay,
     triggerChannel: via === "events" ? "events_api" : via,
     detectionSource: detection.source,
@@ -269,14 +381,13 @@ export function describeIncident(
       createdAt,
       urgency,
       trigger: triggerEvent(via, createdAt, service, triggeredBy),
-      serviceName: service.name,
       servicePagerdutyId: service.pagerdutyId,
       primaryScheduleId: team.primaryScheduleId,
       secondaryScheduleId: team.secondaryScheduleId,
-      escalationDelayMs: escalates ? team.spec.escalationDelayMinutes * MINUTE : undefined,
-      primaryAckAfterMs: primaryAck,
-      secondaryAckAfterMs: secondaryAck,
-      end,
+      escalationDelayMs: response.escalates ? team.spec.escalationDelayMinutes * MINUTE : undefined,
+      primaryAckAfterMs: response.primaryAck,
+      secondaryAckAfterMs: response.secondaryAck,
+      end: response.end,
       reassign,
     },
   };

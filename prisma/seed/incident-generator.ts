@@ -1,6 +1,6 @@
-import { arrivalsBetween } from "./incident-arrivals";
-import { describeIncident, type OpenIncident } from "./incident-builder";
-import { buildTimeline } from "./incident-timeline";
+import { type Arrival, arrivalsBetween } from "./incident-arrivals";
+import { type DescribedIncident, describeIncident, type OpenIncident } from "./incident-builder";
+import { buildTimeline, type Timeline } from "./incident-timeline";
 import { byId, type Organisation } from "./organisation-types";
 import { idSalt, sequencePagerDutyId } from "./pagerduty-ids";
 import { createRandom } from "./random";
@@ -47,6 +47,16 @@ export class IncidentGenerator {
 
   /** Writes week `index` (0-based from `from`) to the sink; returns how many incidents it made. */
   generateWeek(index: number, sink: IncidentSink): number {
+    let count = 0;
+    for (const _ of this.incidentsOfWeek(index, sink)) count++;
+    return count;
+  }
+
+  /**
+   * The same, one incident at a time: it yields after each incident's rows reach the sink, so a
+   * writer can flush in the middle of a busy week instead of buffering all of it.
+   */
+  *incidentsOfWeek(index: number, sink: IncidentSink): Generator<number> {
     const start = this.from + index * WEEK;
     const end = Math.min(start + WEEK, this.until);
     const progress = (start + (end - start) / 2 - this.from) / (this.until - this.from);
@@ -58,14 +68,17 @@ export class IncidentGenerator {
       createRandom(this.seed, "arrivals", index),
     );
     const random = createRandom(this.seed, "incidents", index);
-    const personAt = (scheduleId: number, instant: number) => this.onCall.personAt(scheduleId, instant);
+    const personAt = (scheduleId: number, instant: number) =>
+      this.onCall.personAt(scheduleId, instant);
     const person = (id: number) => byId(this.organisation.people, id);
     const until = this.until;
 
     for (const arrival of arrivals) {
       const open = this.openByService.get(arrival.serviceId);
       const openOnService =
-        open && arrival.at < open.resolvedAt && arrival.at - open.createdAt < 3 * HOUR ? open : undefined;
+        open && arrival.at < open.resolvedAt && arrival.at - open.createdAt < 3 * HOUR
+          ? open
+          : undefined;
       const described = describeIncident(arrival, openOnService, {
         organisation: this.organisation,
         personAt,
@@ -73,73 +86,22 @@ export class IncidentGenerator {
         progress,
       });
       // Some of the last day and a half's incidents are still being worked on when the data ends.
-      const { end } = described.plan;
-      if (arrival.at > until - STILL_OPEN_WINDOW && end.kind === "responder" && random.chance(0.5)) {
-        end.afterMs += until - arrival.at;
+      const resolution = described.plan.end;
+      if (
+        arrival.at > until - STILL_OPEN_WINDOW &&
+        resolution.kind === "responder" &&
+        random.chance(0.5)
+      ) {
+        resolution.afterMs += until - arrival.at;
       }
       const timeline = buildTimeline(described.plan, { personAt, person, random });
 
-      const id = this.nextIncidentId++;
-      const pagerdutyId = sequencePagerDutyId("Q", id, this.incidentSalt);
-      // Anything after `until` has not happened yet: the most recent incidents are still open.
-      const acknowledgedAt =
-        timeline.acknowledgedAt !== undefined && timeline.acknowledgedAt < until ? timeline.acknowledgedAt : null;
-      const resolvedAt = timeline.resolvedAt < until ? timeline.resolvedAt : null;
+      const { id, pagerdutyId } = this.write(arrival, described, timeline, sink);
       const createdAt = arrival.at;
-      sink.incident({
-        id,
-        pagerdutyId,
-        number: id,
-        title: described.title,
-        serviceId: arrival.serviceId,
-        urgency: described.urgency,
-        priority: described.priority,
-        status: resolvedAt !== null ? "resolved" : acknowledgedAt !== null ? "acknowledged" : "triggered",
-        incidentKey: described.incidentKey,
-        startedAt: described.startedAt,
-        startedAtSource: described.startedAt === null ? null : "custom_field",
-        createdAt,
-        acknowledgedAt,
-        resolvedAt,
-        statusChangedAt: resolvedAt ?? acknowledgedAt ?? createdAt,
-        resolvedByMerge: described.mergedInto !== undefined && resolvedAt !== null,
-        mergedIntoPagerdutyId: described.mergedInto && resolvedAt !== null ? described.mergedInto.pagerdutyId : null,
-        triggerChannel: described.triggerChannel,
-        detectionSource: described.detectionSource,
-        detectionRule: described.detectionRule,
-      });
-      sink.incidentTeam({ incidentId: id, teamId: arrival.teamId, incidentCreatedAt: createdAt });
-
-      for (const event of timeline.events) {
-        if (event.at >= until) continue;
-        const logEntryId = this.nextLogEntryId++;
-        sink.logEntry({
-          id: logEntryId,
-          pagerdutyId: sequencePagerDutyId("R", logEntryId, this.logEntrySalt),
-          incidentId: id,
-          type: event.type,
-          at: event.at,
-          agentType: event.agentType,
-          agentPagerdutyId: event.agentPagerdutyId,
-          channelType: event.channelType,
-          notificationType: event.notificationType,
-          personId: event.personId,
-          summary: event.summary,
-        });
-        if (event.type === "notify_log_entry" && event.personId !== null && event.notificationType) {
-          sink.page({
-            id: this.nextPageId++,
-            personId: event.personId,
-            incidentId: id,
-            channel: event.notificationType,
-            at: event.at,
-            logEntryId,
-          });
-        }
-      }
-
       if (!described.mergedInto) {
-        const handler = timeline.events.find((event) => event.type === "acknowledge_log_entry")?.personId;
+        const handler = timeline.events.find(
+          (event) => event.type === "acknowledge_log_entry",
+        )?.personId;
         this.openByService.set(arrival.serviceId, {
           pagerdutyId,
           number: id,
@@ -148,7 +110,82 @@ export class IncidentGenerator {
           handledBy: handler ?? personAt(described.plan.primaryScheduleId, createdAt),
         });
       }
+      yield id;
     }
-    return arrivals.length;
+  }
+
+  /**
+   * Emits the incident, its team, its log entries and one page per notification. Nothing after
+   * `until` has happened yet, so the most recent incidents may still be open.
+   */
+  private write(
+    arrival: Arrival,
+    described: DescribedIncident,
+    timeline: Timeline,
+    sink: IncidentSink,
+  ): { id: number; pagerdutyId: string } {
+    const until = this.until;
+    const id = this.nextIncidentId++;
+    const pagerdutyId = sequencePagerDutyId("Q", id, this.incidentSalt);
+    const createdAt = arrival.at;
+    const acknowledgedAt =
+      timeline.acknowledgedAt !== undefined && timeline.acknowledgedAt < until
+        ? timeline.acknowledgedAt
+        : null;
+    const resolvedAt = timeline.resolvedAt < until ? timeline.resolvedAt : null;
+    const mergedInto = resolvedAt !== null ? described.mergedInto : undefined;
+    sink.incident({
+      id,
+      pagerdutyId,
+      number: id,
+      title: described.title,
+      serviceId: arrival.serviceId,
+      urgency: described.urgency,
+      priority: described.priority,
+      status:
+        resolvedAt !== null ? "resolved" : acknowledgedAt !== null ? "acknowledged" : "triggered",
+      incidentKey: described.incidentKey,
+      startedAt: described.startedAt,
+      startedAtSource: described.startedAt === null ? null : "custom_field",
+      createdAt,
+      acknowledgedAt,
+      resolvedAt,
+      statusChangedAt: resolvedAt ?? acknowledgedAt ?? createdAt,
+      resolvedByMerge: mergedInto !== undefined,
+      mergedIntoPagerdutyId: mergedInto?.pagerdutyId ?? null,
+      triggerChannel: described.triggerChannel,
+      detectionSource: described.detectionSource,
+      detectionRule: described.detectionRule,
+    });
+    sink.incidentTeam({ incidentId: id, teamId: arrival.teamId, incidentCreatedAt: createdAt });
+
+    for (const event of timeline.events) {
+      if (event.at >= until) continue;
+      const logEntryId = this.nextLogEntryId++;
+      sink.logEntry({
+        id: logEntryId,
+        pagerdutyId: sequencePagerDutyId("R", logEntryId, this.logEntrySalt),
+        incidentId: id,
+        type: event.type,
+        at: event.at,
+        agentType: event.agentType,
+        agentPagerdutyId: event.agentPagerdutyId,
+        channelType: event.channelType,
+        notificationType: event.notificationType,
+        personId: event.personId,
+        summary: event.summary,
+      });
+      if (event.type === "notify_log_entry" && event.personId !== null && event.notificationType) {
+        sink.page({
+          id: this.nextPageId++,
+          personId: event.personId,
+          incidentId: id,
+          channel: event.notificationType,
+          at: event.at,
+          logEntryId,
+        });
+      }
+    }
+    return { id, pagerdutyId };
   }
 }

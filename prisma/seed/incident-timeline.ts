@@ -40,7 +40,6 @@ export interface ResponsePlan {
   createdAt: number;
   urgency: "high" | "low";
   trigger: TimelineEvent;
-  serviceName: string;
   servicePagerdutyId: string;
   primaryScheduleId: number;
   secondaryScheduleId: number;
@@ -104,7 +103,8 @@ export function buildTimeline(plan: ResponsePlan, context: TimelineContext): Tim
   const events: TimelineEvent[] = [plan.trigger];
   const primaryId = context.personAt(plan.primaryScheduleId, createdAt);
 
-  const fixedEnd = plan.end.kind === "responder" ? Number.POSITIVE_INFINITY : createdAt + plan.end.afterMs;
+  const fixedEnd =
+    plan.end.kind === "responder" ? Number.POSITIVE_INFINITY : createdAt + plan.end.afterMs;
   const primaryAckAt =
     primaryId !== undefined && plan.primaryAckAfterMs !== undefined
       ? createdAt + plan.primaryAckAfterMs
@@ -126,12 +126,20 @@ export function buildTimeline(plan: ResponsePlan, context: TimelineContext): Tim
 
   const firstAck = Math.min(primaryAckAt, secondaryAckAt);
   const acknowledgedAt = firstAck < fixedEnd ? firstAck : undefined;
-  const ackerId = acknowledgedAt === undefined ? undefined : firstAck === primaryAckAt ? primaryId : secondaryId;
-  const resolvedAt = Number.isFinite(fixedEnd) ? fixedEnd : (acknowledgedAt ?? createdAt) + plan.end.afterMs;
+  const ackerId =
+    acknowledgedAt === undefined ? undefined : firstAck === primaryAckAt ? primaryId : secondaryId;
+  const resolvedAt = Number.isFinite(fixedEnd)
+    ? fixedEnd
+    : (acknowledgedAt ?? createdAt) + plan.end.afterMs;
   const stopAt = Math.min(acknowledgedAt ?? Number.POSITIVE_INFINITY, resolvedAt);
 
   const lastChannel = new Map<number, PageChannel>();
-  const notify = (personId: number | undefined, scheduleId: number, from: number, until: number) => {
+  const notify = (
+    personId: number | undefined,
+    scheduleId: number,
+    from: number,
+    until: number,
+  ) => {
     if (personId === undefined) return;
     const person = context.person(personId);
     const rules: readonly NotificationRule[] =
@@ -185,7 +193,8 @@ export function buildTimeline(plan: ResponsePlan, context: TimelineContext): Tim
         `Acknowledged by ${acker.name}.`,
       ),
     );
-    if (plan.reassign) addReassignment(plan, context, events, acker, acknowledgedAt, resolvedAt, notify);
+    if (plan.reassign)
+      addReassignment(plan, context, events, acker, acknowledgedAt, resolvedAt, notify);
   }
 
   events.push(resolveEvent(plan, context, resolvedAt, ackerId ?? primaryId ?? secondaryId));
@@ -212,7 +221,15 @@ function addReassignment(
   const targetId = context.personAt(scheduleId, at);
   if (targetId === undefined || targetId === acker.id) return;
   const target = context.person(targetId);
-  events.push(userEvent("assign_log_entry", at, acker, "website", `Reassigned to ${target.name} by ${acker.name}.`));
+  events.push(
+    userEvent(
+      "assign_log_entry",
+      at,
+      acker,
+      "website",
+      `Reassigned to ${target.name} by ${acker.name}.`,
+    ),
+  );
   const pagesBefore = events.length;
   const ackAt = at + reassign.ackAfterMs;
   notify(targetId, scheduleId, at, Math.min(ackAt, resolvedAt));
@@ -261,5 +278,11 @@ function resolveEvent(
     );
   }
   const resolver = context.person(responderId);
-  return userEvent("resolve_log_entry", resolvedAt, resolver, end.channel, `Resolved by ${resolver.name}.`);
+  return userEvent(
+    "resolve_log_entry",
+    resolvedAt,
+    resolver,
+    end.channel,
+    `Resolved by ${resolver.name}.`,
+  );
 }

@@ -59,15 +59,16 @@ const HIGH_URGENCY_RULES: readonly (readonly [readonly NotificationRule[], numbe
   ],
 ];
 
+/** Low urgency rarely wakes anyone: many people only take it by email. */
 const LOW_URGENCY_RULES: readonly (readonly [readonly NotificationRule[], number])[] = [
-  [[{ channel: "push", afterMinutes: 0 }], 50],
-  [[{ channel: "email", afterMinutes: 0 }], 25],
+  [[{ channel: "email", afterMinutes: 0 }], 45],
+  [[{ channel: "push", afterMinutes: 0 }], 35],
   [
     [
       { channel: "push", afterMinutes: 0 },
       { channel: "email", afterMinutes: 0 },
     ],
-    25,
+    20,
   ],
 ];
 

@@ -17,7 +17,10 @@ export interface Shift {
   end: number;
 }
 
-/** Weekly rotations hand over on Monday at 09:00 in the schedule's zone. */
+/**
+ * Weekly rotations hand over on Monday at 09:00 in the schedule's zone; follow-the-sun teams hand
+ * over at the start of Monday's day shift instead.
+ */
 export const WEEKLY_HANDOVER = { weekday: 1, hour: 9 } as const;
 
 type CalendarDate = { year: number; month: number; day: number };
@@ -95,7 +98,12 @@ function secondaryFor(
 function teamShifts(team: Team, from: number, until: number, random: Random): Shift[] {
   const zone = team.zone;
   const shifts: Shift[] = [];
-  const weeks = rotationWeeks(zone, WEEKLY_HANDOVER.hour, from, until);
+  // A follow-the-sun team hands its secondary over with the primary pair, at the day shift's start.
+  const handoverHour =
+    team.spec.rotation.kind === "follow-the-sun"
+      ? team.spec.rotation.dayStartHour
+      : WEEKLY_HANDOVER.hour;
+  const weeks = rotationWeeks(zone, handoverHour, from, until);
   const primaryByWeek = new Map<number, Set<number>>();
   const mark = (weekNumber: number, personId: number) => {
     const busy = primaryByWeek.get(weekNumber) ?? new Set<number>();
@@ -111,10 +119,9 @@ function teamShifts(team: Team, from: number, until: number, random: Random): Sh
   if (team.spec.rotation.kind === "follow-the-sun") {
     const { dayStartHour, swapChance } = team.spec.rotation;
     // The follow-the-sun week starts with Monday's day shift; Sunday night still belongs to it.
-    const ftsWeeks = rotationWeeks(zone, dayStartHour, from, until);
-    const days = assignWeeks(team.dayOrder, ftsWeeks, swapChance, random);
-    const nights = assignWeeks(team.nightOrder, ftsWeeks, swapChance, random);
-    for (const [index, week] of ftsWeeks.entries()) {
+    const days = assignWeeks(team.dayOrder, weeks, swapChance, random);
+    const nights = assignWeeks(team.nightOrder, weeks, swapChance, random);
+    for (const [index, week] of weeks.entries()) {
       const dayPerson = days[index];
       const nightPerson = nights[index];
       if (dayPerson !== undefined) mark(week.weekNumber, dayPerson);
@@ -135,21 +142,31 @@ function teamShifts(team: Team, from: number, until: number, random: Random): Sh
       const personId = primaries[index];
       if (personId === undefined) continue;
       mark(week.weekNumber, personId);
-      push(1, personId, handover(zone, week.monday, 0), handover(zone, week.monday, 7));
+      push(
+        1,
+        personId,
+        handover(zone, week.monday, 0, handoverHour),
+        handover(zone, week.monday, 7, handoverHour),
+      );
     }
   }
 
   for (const week of weeks) {
     const busy = primaryByWeek.get(week.weekNumber) ?? new Set<number>();
     const personId = secondaryFor(team, week.weekNumber, busy);
-    push(2, personId, handover(zone, week.monday, 0), handover(zone, week.monday, 7));
+    push(
+      2,
+      personId,
+      handover(zone, week.monday, 0, handoverHour),
+      handover(zone, week.monday, 7, handoverHour),
+    );
   }
   return shifts;
 }
 
-function handover(zone: string, monday: CalendarDate, days: number): number {
+function handover(zone: string, monday: CalendarDate, days: number, hour: number): number {
   const date = addCalendarDays(monday, days);
-  return zonedInstant(zone, date.year, date.month, date.day, WEEKLY_HANDOVER.hour);
+  return zonedInstant(zone, date.year, date.month, date.day, hour);
 }
 
 /**

@@ -9,7 +9,8 @@ export const SEED_SCALES: readonly SeedScale[] = ["demo", "small", "large"];
 
 /**
  * small: ~25 teams, ~200 people, ~60 services, ~100k incidents over six quarters;
- * large: ~260 teams, >2,000 people, >1M incidents, >5M pages — a load test, not a healthy org.
+ * large: ~260 teams, >2,000 people, ~2.9M incidents, >5M pages (about two pages per incident) —
+ * a load test, not a healthy organisation.
  */
 export function organisationSpecFor(scale: SeedScale, seed: number): OrganisationSpec {
   switch (scale) {
@@ -18,6 +19,6 @@ export function organisationSpecFor(scale: SeedScale, seed: number): Organisatio
     case "small":
       return generatedOrganisation(25, 1_250, createRandom(seed, "organisation", scale));
     case "large":
-      return generatedOrganisation(260, 27_000, createRandom(seed, "organisation", scale));
+      return generatedOrganisation(260, 40_000, createRandom(seed, "organisation", scale));
   }
 }

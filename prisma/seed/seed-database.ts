@@ -59,6 +59,14 @@ export interface SeedSummary {
 }
 
 const IMPORT_RUN_ID = 1;
+const ANALYZED_TABLES = [
+  "on_call_shifts",
+  "incidents",
+  "incident_teams",
+  "incident_log_entries",
+  "pages",
+  "time_in_lieu_entries",
+] as const;
 
 function todayUtc(): Date {
   const now = new Date();
@@ -88,7 +96,8 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
   validate(options, until);
   const { from } = seedRange(until);
   const { scale, seed } = options;
-  const report = (phase: string, done: number, total: number) => options.onProgress?.({ phase, done, total });
+  const report = (phase: string, done: number, total: number) =>
+    options.onProgress?.({ phase, done, total });
 
   report("organisation", 0, 1);
   const organisation = buildOrganisation(organisationSpecFor(scale, seed), seed);
@@ -117,24 +126,7 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
     await writeShifts(writer, organisation, shifts, until.getTime());
     report("shifts", shifts.length, shifts.length);
 
-    const incidents = writer.table(incidentsTable(IMPORT_RUN_ID, until.getTime()));
-    const incidentTeams = writer.table(incidentTeamsTable);
-    const logEntries = writer.table(logEntriesTable(IMPORT_RUN_ID));
-    const pages = writer.table(pagesTable);
-    const sink: IncidentSink = {
-      incident: (row) => incidents.add(row),
-      incidentTeam: (row) => incidentTeams.add(row),
-      logEntry: (row) => logEntries.add(row),
-      page: (row) => pages.add(row),
-    };
-    for (let week = 0; week < generator.weekCount; week++) {
-      generator.generateWeek(week, sink);
-      await writer.flushIfFull();
-      // Let finished batches hand over to queued ones while the next week is generated.
-      await new Promise((resolve) => setImmediate(resolve));
-      report("incidents", week + 1, generator.weekCount);
-    }
-
+    await writeIncidents(writer, generator, until.getTime(), report);
     const policies = timeInLieuPolicies(organisation, from.getTime(), until.getTime());
     const entries = timeInLieuEntries(organisation, shifts, until.getTime(), seed);
     const policyTable = writer.table(timeInLieuPoliciesTable);
@@ -148,9 +140,13 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
     report("finishing", 0, 1);
     await client.query(
       `UPDATE import_runs SET status = 'succeeded', finished_at = $2, inserted = $3 WHERE id = $1`,
-      [IMPORT_RUN_ID, until.toISOString(), counts.incidents + counts.logEntries + shifts.length],
+      [
+        IMPORT_RUN_ID,
+        until.toISOString(),
+        counts.incidents + counts.logEntries + counts.pages + shifts.length,
+      ],
     );
-    const lastIds: Record<(typeof SERIAL_TABLES)[number], number> = {
+    await advanceSequences(client, {
       people: organisation.people.length,
       teams: organisation.teams.length,
       escalation_policies: organisation.escalationPolicies.length,
@@ -163,17 +159,10 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
       pages: counts.pages,
       time_in_lieu_policies: policies.length,
       time_in_lieu_entries: entries.length,
-    };
-    // Explicit ids leave the sequences at 1; move them on so later inserts do not collide.
-    for (const table of SERIAL_TABLES) {
-      const lastId = lastIds[table];
-      await client.query(`SELECT setval(pg_get_serial_sequence($1, 'id'), $2, $3)`, [
-        table,
-        Math.max(lastId, 1),
-        lastId > 0,
-      ]);
-    }
+    });
     await client.query("COMMIT");
+    // Fresh statistics, so the dashboard's first queries do not plan as if the tables were empty.
+    for (const table of ANALYZED_TABLES) await client.query(`ANALYZE "${table}"`);
     report("finishing", 1, 1);
 
     return {
@@ -200,6 +189,47 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
   }
 }
 
+async function writeIncidents(
+  writer: BatchWriter,
+  generator: IncidentGenerator,
+  importedAt: number,
+  report: (phase: string, done: number, total: number) => void,
+): Promise<void> {
+  const incidents = writer.table(incidentsTable(IMPORT_RUN_ID, importedAt));
+  const incidentTeams = writer.table(incidentTeamsTable);
+  const logEntries = writer.table(logEntriesTable(IMPORT_RUN_ID));
+  const pages = writer.table(pagesTable);
+  const sink: IncidentSink = {
+    incident: (row) => incidents.add(row),
+    incidentTeam: (row) => incidentTeams.add(row),
+    logEntry: (row) => logEntries.add(row),
+    page: (row) => pages.add(row),
+  };
+  for (let week = 0; week < generator.weekCount; week++) {
+    for (const _ of generator.incidentsOfWeek(week, sink)) {
+      if (writer.isFull()) await writer.flush();
+    }
+    // Let finished batches hand over to queued ones while the next week is generated.
+    await new Promise((resolve) => setImmediate(resolve));
+    report("incidents", week + 1, generator.weekCount);
+  }
+}
+
+/** Explicit ids leave the sequences at 1; move them on so later inserts do not collide. */
+async function advanceSequences(
+  client: pg.Client,
+  lastIds: Record<(typeof SERIAL_TABLES)[number], number>,
+): Promise<void> {
+  for (const table of SERIAL_TABLES) {
+    const lastId = lastIds[table];
+    await client.query("SELECT setval(pg_get_serial_sequence($1, 'id'), $2, $3)", [
+      table,
+      Math.max(lastId, 1),
+      lastId > 0,
+    ]);
+  }
+}
+
 /**
  * Foreign-key triggers cost about two thirds of the insert time at scale. The generator assigns
  * every id itself and only ever points at rows written before, so, like `pg_restore
@@ -213,7 +243,11 @@ async function skipForeignKeyChecksIfAllowed(client: pg.Client): Promise<void> {
   if (rows[0]?.superuser) await client.query("SET LOCAL session_replication_role = replica");
 }
 
-async function writeOrganisation(writer: BatchWriter, organisation: Organisation, stampedAt: number) {
+async function writeOrganisation(
+  writer: BatchWriter,
+  organisation: Organisation,
+  stampedAt: number,
+) {
   const stamp = <T>(row: T) => ({ row, stampedAt });
   const people = writer.table(peopleTable);
   const teams = writer.table(teamsTable);
@@ -229,7 +263,11 @@ async function writeOrganisation(writer: BatchWriter, organisation: Organisation
   for (const team of organisation.teams) {
     teams.add(stamp(team));
     for (const personId of team.memberIds) {
-      memberships.add({ teamId: team.id, personId, role: personId === team.managerId ? "manager" : "responder" });
+      memberships.add({
+        teamId: team.id,
+        personId,
+        role: personId === team.managerId ? "manager" : "responder",
+      });
     }
   }
   for (const policy of organisation.escalationPolicies) {
@@ -247,7 +285,12 @@ async function writeOrganisation(writer: BatchWriter, organisation: Organisation
   await writer.flush();
 }
 
-async function writeShifts(writer: BatchWriter, organisation: Organisation, shifts: readonly Shift[], importedAt: number) {
+async function writeShifts(
+  writer: BatchWriter,
+  organisation: Organisation,
+  shifts: readonly Shift[],
+  importedAt: number,
+) {
   const table = writer.table(shiftsTable);
   for (const [index, shift] of shifts.entries()) {
     const schedule = organisation.schedules[shift.scheduleId - 1];

@@ -32,7 +32,11 @@ const ADJUSTMENTS: readonly (readonly [number, string])[] = [
 ];
 
 /** The organisation default, and a stricter or more generous override for some teams. */
-export function timeInLieuPolicies(organisation: Organisation, from: number, until: number): TimeInLieuPolicyRow[] {
+export function timeInLieuPolicies(
+  organisation: Organisation,
+  from: number,
+  until: number,
+): TimeInLieuPolicyRow[] {
   const start = new Date(from);
   const defaultFrom = Date.UTC(start.getUTCFullYear() - 1, 0, 1);
   // Overrides start half-way through the range so the quarterly review shows the change.
@@ -109,10 +113,11 @@ export function timeInLieuEntries(
     const createdAt = run.end + random.int(2, 72) * HOUR;
     if (createdAt >= until) continue;
     const decidedAt = createdAt + random.int(4, 96) * HOUR;
-    const decided = decidedAt < until && occurredAt < until + 7 * DAY && random.chance(0.92);
+    // Managers decide within days; the odd recent claim still waits for them.
+    const decided = decidedAt < until && !(createdAt > until - 45 * DAY && random.chance(0.1));
     const rejected = decided && random.chance(0.12);
     rows.push({
-      id: rows.length + 1,
+      id: 0,
       personId: person.id,
       teamId: team.id,
       kind: "claim",
@@ -130,7 +135,7 @@ export function timeInLieuEntries(
     if (random.chance(0.06)) {
       const [minutes, note] = random.pick(ADJUSTMENTS);
       rows.push({
-        id: rows.length + 1,
+        id: 0,
         personId: person.id,
         teamId: team.id,
         kind: "adjustment",
@@ -147,5 +152,8 @@ export function timeInLieuEntries(
       });
     }
   }
-  return rows;
+  // Ids follow submission order, as they would in the product.
+  return rows
+    .sort((left, right) => left.createdAt - right.createdAt)
+    .map((row, index) => ({ ...row, id: index + 1 }));
 }
