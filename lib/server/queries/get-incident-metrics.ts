@@ -1,0 +1,106 @@
+import type { PrismaClient } from "@/lib/server/database/prisma-client";
+import { Prisma } from "@/prisma/generated/client/client";
+import { type IncidentScope, incidentScopeSql } from "../sql/incident-scope";
+
+export interface DurationSummary {
+  n: number;
+  meanSeconds: number | null;
+  medianSeconds: number | null;
+  p90Seconds: number | null;
+}
+
+export interface IncidentMetrics {
+  /** Non-test incidents created in the range. */
+  count: number;
+  excludedTests: number;
+  mttd: DurationSummary;
+  /** MTTD coverage: incidents with a known impact start, of all non-test incidents. */
+  mttdCoverage: { withStartedAt: number; total: number };
+  mtta: DurationSummary;
+  mttr: DurationSummary;
+  detection: {
+    monitoring: number;
+    customer: number;
+    staff: number;
+    unknown: number;
+    test: number;
+    /** customer ÷ all non-test incidents; null when there are none. */
+    customerFirstRate: number | null;
+  };
+}
+
+type Row = Record<string, number | null>;
+
+/**
+ * MTTD/MTTA/MTTR (n, mean, median, p90 with percentile_cont's linear interpolation) and detection
+ * counts, computed in PostgreSQL. Test incidents are left out of every duration; incidents
+ * resolved by merge are left out of MTTA and MTTR; negative durations (an impact start after
+ * creation, clock skew) are data errors and are left out too.
+ */
+export async function getIncidentMetrics(
+  db: PrismaClient,
+  scope: IncidentScope,
+): Promise<IncidentMetrics> {
+  const rows = await db.$queryRaw<Row[]>(Prisma.sql`
+    WITH scoped AS (
+      SELECT
+        i.detection_source,
+        i.started_at IS NOT NULL AS has_started_at,
+        CASE WHEN i.detection_source <> 'test' AND i.started_at <= i.created_at
+          THEN extract(epoch FROM i.created_at - i.started_at)::float8 END AS mttd,
+        CASE WHEN i.detection_source <> 'test' AND NOT i.resolved_by_merge AND i.acknowledged_at >= i.created_at
+          THEN extract(epoch FROM i.acknowledged_at - i.created_at)::float8 END AS mtta,
+        CASE WHEN i.detection_source <> 'test' AND NOT i.resolved_by_merge AND i.resolved_at >= i.created_at
+          THEN extract(epoch FROM i.resolved_at - i.created_at)::float8 END AS mttr
+      FROM incidents i
+      WHERE ${incidentScopeSql(scope)}
+    )
+    SELECT
+      count(*) FILTER (WHERE detection_source <> 'test')::int AS count,
+      count(*) FILTER (WHERE detection_source = 'test')::int AS excluded_tests,
+      count(*) FILTER (WHERE detection_source <> 'test' AND has_started_at)::int AS with_started_at,
+      count(mttd)::int AS mttd_n, avg(mttd)::float8 AS mttd_mean,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY mttd) AS mttd_median,
+      percentile_cont(0.9) WITHIN GROUP (ORDER BY mttd) AS mttd_p90,
+      count(mtta)::int AS mtta_n, avg(mtta)::float8 AS mtta_mean,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY mtta) AS mtta_median,
+      percentile_cont(0.9) WITHIN GROUP (ORDER BY mtta) AS mtta_p90,
+      count(mttr)::int AS mttr_n, avg(mttr)::float8 AS mttr_mean,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY mttr) AS mttr_median,
+      percentile_cont(0.9) WITHIN GROUP (ORDER BY mttr) AS mttr_p90,
+      count(*) FILTER (WHERE detection_source = 'monitoring')::int AS monitoring,
+      count(*) FILTER (WHERE detection_source = 'customer')::int AS customer,
+      count(*) FILTER (WHERE detection_source = 'staff')::int AS staff,
+      count(*) FILTER (WHERE detection_source = 'unknown')::int AS unknown
+    FROM scoped`);
+  const row = rows[0];
+  if (!row) throw new Error("The incident metrics query returned no row.");
+  const count = row.count ?? 0;
+  const customer = row.customer ?? 0;
+  return {
+    count,
+    excludedTests: row.excluded_tests ?? 0,
+    mttd: summary(row, "mttd"),
+    mttdCoverage: { withStartedAt: row.with_started_at ?? 0, total: count },
+    mtta: summary(row, "mtta"),
+    mttr: summary(row, "mttr"),
+    detection: {
+      monitoring: row.monitoring ?? 0,
+      customer,
+      staff: row.staff ?? 0,
+      unknown: row.unknown ?? 0,
+      test: row.excluded_tests ?? 0,
+      customerFirstRate: count === 0 ? null : customer / count,
+    },
+  };
+}
+
+function summary(row: Row, metric: "mttd" | "mtta" | "mttr"): DurationSummary {
+  const n = row[`${metric}_n`] ?? 0;
+  return {
+    n,
+    meanSeconds: n === 0 ? null : (row[`${metric}_mean`] ?? null),
+    medianSeconds: n === 0 ? null : (row[`${metric}_median`] ?? null),
+    p90Seconds: n === 0 ? null : (row[`${metric}_p90`] ?? null),
+  };
+}
