@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import {
+  formatIsoWeek,
+  isoWeekday,
+  isoWeekNumberSinceEpoch,
+  isoWeekOf,
+  parseCivilDate,
+  parseIsoWeek,
+} from "./calendar-dates";
+
+const weekOf = (date: string) => formatIsoWeek(isoWeekOf(parseCivilDate(date)));
+
+describe("ISO weeks", () => {
+  it("puts New Year's days in the right ISO year", () => {
+    expect(weekOf("2026-01-01")).toBe("2026-W01"); // a Thursday: week 1 holds it
+    expect(weekOf("2025-12-29")).toBe("2026-W01"); // Monday of that week
+    expect(weekOf("2026-12-28")).toBe("2026-W53"); // 2026 starts on a Thursday: 53 weeks
+    expect(weekOf("2027-01-03")).toBe("2026-W53"); // Sunday of W53
+    expect(weekOf("2027-01-04")).toBe("2027-W01");
+    expect(weekOf("2021-01-03")).toBe("2020-W53"); // 2020: leap year starting on a Wednesday
+  });
+
+  it("numbers consecutive weeks consecutively across a 53-week year", () => {
+    const number = (week: string) => isoWeekNumberSinceEpoch(parseIsoWeek(week));
+    expect(number("2026-W53") - number("2026-W52")).toBe(1);
+    expect(number("2027-W01") - number("2026-W53")).toBe(1);
+    expect(number("2026-W01") - number("2025-W52")).toBe(1);
+  });
+
+  it("rejects weeks a year does not have", () => {
+    expect(() => parseIsoWeek("2025-W53")).toThrow(RangeError);
+    expect(() => parseIsoWeek("2026-W00")).toThrow(RangeError);
+    expect(() => parseIsoWeek("2026-14")).toThrow(RangeError);
+    expect(parseIsoWeek("2026-W53")).toEqual({ isoYear: 2026, week: 53 });
+  });
+});
+
+describe("civil dates", () => {
+  it("knows weekdays and rejects impossible dates", () => {
+    expect(isoWeekday(parseCivilDate("2026-03-09"))).toBe(1); // Monday
+    expect(isoWeekday(parseCivilDate("2026-03-15"))).toBe(7); // Sunday
+    expect(() => parseCivilDate("2026-02-29")).toThrow(RangeError);
+    expect(parseCivilDate("2028-02-29")).toEqual({ year: 2028, month: 2, day: 29 });
+  });
+});
