@@ -4,11 +4,8 @@ import {
   accrueForCallOut,
   type CallOutForAccrual,
   DEFAULT_TIME_IN_LIEU_POLICY,
-  expiryLines,
-  type LedgerLine,
-  ledgerBalance,
-  owedOlderThan,
 } from "./time-in-lieu";
+import { expiryLines, type LedgerLine, ledgerBalance, owedOlderThan } from "./time-in-lieu-ledger";
 
 const at = (iso: string) => new Date(iso);
 const MINUTE = 60_000;
