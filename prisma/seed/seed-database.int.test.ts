@@ -1,6 +1,7 @@
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/server/testing/test-database";
+import { withClient } from "@/lib/server/testing/test-server";
 import { type SeedSummary, seedDatabase } from "./seed-database";
 
 const until = new Date("2026-10-01T00:00:00Z");
@@ -24,16 +25,6 @@ const SEEDED_TABLES = [
   "time_in_lieu_policies",
   "time_in_lieu_entries",
 ] as const;
-
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Every row of every seeded table, hashed: equal fingerprints mean byte-identical data. */
 function fingerprint(url: string): Promise<Record<string, string>> {

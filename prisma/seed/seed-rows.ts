@@ -1,3 +1,4 @@
+import type { TimeInLieuPolicy } from "@/lib/metrics/time-in-lieu";
 import type { PageChannel } from "./organisation-types";
 
 /** Rows as the generators emit them: instants are epoch milliseconds, null where SQL has NULL. */
@@ -81,15 +82,8 @@ export interface TimeInLieuEntryRow {
   updatedAt: number;
 }
 
-export interface TimeInLieuPolicyRow {
+export interface TimeInLieuPolicyRow extends TimeInLieuPolicy {
   id: number;
   teamId: number | null;
   effectiveFrom: number;
-  minimumOffMinutes: number;
-  minimumSleepMinutes: number;
-  roundUpToMinutes: number;
-  capMinutes: number;
-  weekendMultiplierPercent: number;
-  holidayMultiplierPercent: number;
-  expiryDays: number;
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_IN_LIEU_POLICY } from "@/lib/metrics/time-in-lieu";
 import { byId, type Organisation } from "./organisation-types";
 import { createRandom } from "./random";
 import type { Shift } from "./rotations";
@@ -46,13 +47,7 @@ export function timeInLieuPolicies(
       id: 1,
       teamId: null,
       effectiveFrom: defaultFrom,
-      minimumOffMinutes: 60,
-      minimumSleepMinutes: 120,
-      roundUpToMinutes: 15,
-      capMinutes: 720,
-      weekendMultiplierPercent: 150,
-      holidayMultiplierPercent: 200,
-      expiryDays: 90,
+      ...DEFAULT_TIME_IN_LIEU_POLICY,
     },
   ];
   for (const teamId of organisation.timeInLieuOverrideTeamIds) {
@@ -60,10 +55,8 @@ export function timeInLieuPolicies(
       id: rows.length + 1,
       teamId,
       effectiveFrom: overrideFrom,
-      minimumOffMinutes: 60,
+      ...DEFAULT_TIME_IN_LIEU_POLICY,
       minimumSleepMinutes: 180,
-      roundUpToMinutes: 15,
-      capMinutes: 720,
       weekendMultiplierPercent: 200,
       holidayMultiplierPercent: 250,
       expiryDays: 120,
