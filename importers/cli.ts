@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { StartupError } from "@/lib/server/runtime/startup-error";
 import { CommandLineError } from "./command-line-error";
 import { runDatabaseCommand } from "./commands/database-command";
+import { runReportCommand } from "./commands/report-command";
 import { runSeedCommand } from "./commands/seed-command";
 import { runStartCommand } from "./commands/start-command";
 
@@ -16,6 +17,9 @@ Commands:
   seed [--scale demo|small|large] [--seed N] [--until YYYY-MM-DD] [--reset]
                          load the deterministic demo organisation (6 quarters up to --until,
                          default today); --reset empties a database that already has data
+  report [--from D] [--to D] [--tz ZONE] [--team T] [--format json|csv]
+                         the metrics report: --from inclusive, --to exclusive, both read in
+                         --tz (default UTC); default the quarter to date; JSON or CSV on stdout
   start [--port N] [--dev]
                          what \`npm start\` runs: database, migrations, demo data if empty,
                          build if needed, then serve the dashboard
@@ -35,6 +39,11 @@ async function main(argv: string[]): Promise<number> {
       yes: { type: "boolean" },
       port: { type: "string" },
       dev: { type: "boolean" },
+      from: { type: "string" },
+      to: { type: "string" },
+      tz: { type: "string" },
+      team: { type: "string" },
+      format: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -48,6 +57,8 @@ async function main(argv: string[]): Promise<number> {
       return runDatabaseCommand(rest[0], { yes: values.yes === true });
     case "seed":
       return runSeedCommand(values);
+    case "report":
+      return runReportCommand(values);
     case "start":
       return runStartCommand({ port: values.port, isDevelopment: values.dev === true });
     default:

@@ -55,8 +55,8 @@ export async function runSeedCommand(rawOptions: Record<string, unknown>): Promi
     });
     console.log(
       `Seeded ${summary.teams} teams, ${summary.people} people, ${summary.services} services, ` +
-        `${summary.shifts} shifts, ${summary.incidents} incidents, ${summary.logEntries} log entries ` +
-        `and ${summary.pages} pages from ${day(summary.from)} to ${day(summary.until)} ` +
+        `${summary.shifts} shifts, ${summary.incidents} incidents, ${summary.logEntries} log entries, ` +
+        `${summary.pages} pages and ${summary.timeInLieuAccruals} time-in-lieu accruals from ${day(summary.from)} to ${day(summary.until)} ` +
         `in ${(summary.durationMs / 1000).toFixed(1)} s.`,
     );
     return 0;

@@ -64,6 +64,7 @@ describe("summariseOnCall", () => {
       sleepHours: 70,
       weekendHours: 48,
       holidayHours: 0,
+      weekendOrHolidayHours: 48,
       level1Hours: 168,
       level2PlusHours: 12,
     });
@@ -80,6 +81,7 @@ describe("summariseOnCall", () => {
       offHours: 14,
       sleepHours: 10,
       holidayHours: 24,
+      weekendOrHolidayHours: 24,
     });
   });
 });

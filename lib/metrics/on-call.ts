@@ -51,6 +51,8 @@ export interface OnCallSummary {
   /** Saturday and Sunday in the person's zone, any band. */
   weekendHours: number;
   holidayHours: number;
+  /** Weekend or public-holiday hours, a holiday Saturday counted once (fairness uses this). */
+  weekendOrHolidayHours: number;
   level1Hours: number;
   level2PlusHours: number;
 }
@@ -153,6 +155,7 @@ export function summariseOnCall(
     sleepHours: hours(split.sleep),
     weekendHours: hours(split.weekend),
     holidayHours: hours(split.holiday),
+    weekendOrHolidayHours: hours(split.weekendOrHoliday),
     level1Hours: hours(level1),
     level2PlusHours: hours(level2Plus),
   };

@@ -84,6 +84,7 @@ describe("splitInterval", () => {
       sleep: 71,
       weekend: 49,
       holiday: 0,
+      weekendOrHoliday: 49,
       total: 169,
     });
   });
@@ -104,6 +105,7 @@ describe("splitInterval", () => {
       sleep: 29,
       weekend: 47,
       holiday: 0,
+      weekendOrHoliday: 47,
       total: 61,
     });
   });
@@ -122,6 +124,7 @@ describe("splitInterval", () => {
       sleep: 10,
       weekend: 0,
       holiday: 24,
+      weekendOrHoliday: 24,
       total: 24,
     });
   });
@@ -141,6 +144,7 @@ describe("splitInterval", () => {
       sleep: 9,
       weekend: 37,
       holiday: 0,
+      weekendOrHoliday: 37,
       total: 37,
     });
   });
@@ -174,7 +178,13 @@ describe("splitInterval", () => {
       new Date("2026-06-21T00:00:00+02:00"),
       stockholm,
     );
-    expect(inHours(midsummerDay)).toMatchObject({ holiday: 24, weekend: 24, off: 14, sleep: 10 });
+    expect(inHours(midsummerDay)).toMatchObject({
+      holiday: 24,
+      weekend: 24,
+      weekendOrHoliday: 24,
+      off: 14,
+      sleep: 10,
+    });
   });
 
   it("returns zeros for an empty interval and rejects a reversed one", () => {
@@ -315,12 +325,20 @@ describe("splitInterval properties", () => {
         minuteArbitrary,
         fc.integer({ min: 1, max: 36 * 60 }),
         (calendar, start, length) => {
-          const expected = { business: 0, off: 0, sleep: 0, weekend: 0, holiday: 0 };
+          const expected = {
+            business: 0,
+            off: 0,
+            sleep: 0,
+            weekend: 0,
+            holiday: 0,
+            weekendOrHoliday: 0,
+          };
           for (let minute = start; minute < start + length; minute++) {
             const { band, isWeekend, isHoliday } = classifyInstant(minute * MINUTE, calendar);
             expected[band] += MINUTE;
             if (isWeekend) expected.weekend += MINUTE;
             if (isHoliday) expected.holiday += MINUTE;
+            if (isWeekend || isHoliday) expected.weekendOrHoliday += MINUTE;
           }
           const split = splitInterval(start * MINUTE, (start + length) * MINUTE, calendar);
           expect(split).toEqual({ ...expected, total: length * MINUTE });
@@ -335,12 +353,20 @@ describe("splitInterval properties", () => {
         nearTransitionArbitrary,
         fc.integer({ min: 1, max: 48 * 60 }),
         ([calendar, start], length) => {
-          const expected = { business: 0, off: 0, sleep: 0, weekend: 0, holiday: 0 };
+          const expected = {
+            business: 0,
+            off: 0,
+            sleep: 0,
+            weekend: 0,
+            holiday: 0,
+            weekendOrHoliday: 0,
+          };
           for (let minute = start; minute < start + length; minute++) {
             const { band, isWeekend, isHoliday } = classifyInstant(minute * MINUTE, calendar);
             expected[band] += MINUTE;
             if (isWeekend) expected.weekend += MINUTE;
             if (isHoliday) expected.holiday += MINUTE;
+            if (isWeekend || isHoliday) expected.weekendOrHoliday += MINUTE;
           }
           const split = splitInterval(start * MINUTE, (start + length) * MINUTE, calendar);
           expect(split).toEqual({ ...expected, total: length * MINUTE });

@@ -75,6 +75,8 @@ export interface IntervalSplit {
   weekend: number;
   /** Milliseconds on a local public holiday, any band. */
   holiday: number;
+  /** Milliseconds on a weekend day or a holiday, each counted once (a holiday Saturday is not doubled). */
+  weekendOrHoliday: number;
   total: number;
 }
 
@@ -161,7 +163,7 @@ export function classifyInstant(at: Instant, calendar: PersonCalendar): InstantC
 }
 
 export function emptyIntervalSplit(): IntervalSplit {
-  return { business: 0, off: 0, sleep: 0, weekend: 0, holiday: 0, total: 0 };
+  return { business: 0, off: 0, sleep: 0, weekend: 0, holiday: 0, weekendOrHoliday: 0, total: 0 };
 }
 
 export function addIntervalSplits(a: IntervalSplit, b: IntervalSplit): IntervalSplit {
@@ -171,6 +173,7 @@ export function addIntervalSplits(a: IntervalSplit, b: IntervalSplit): IntervalS
     sleep: a.sleep + b.sleep,
     weekend: a.weekend + b.weekend,
     holiday: a.holiday + b.holiday,
+    weekendOrHoliday: a.weekendOrHoliday + b.weekendOrHoliday,
     total: a.total + b.total,
   };
 }
@@ -207,6 +210,7 @@ export function splitInterval(
     split[band] += length;
     if (isWeekend) split.weekend += length;
     if (isHoliday) split.holiday += length;
+    if (isWeekend || isHoliday) split.weekendOrHoliday += length;
   }
   split.total = endMilliseconds - startMilliseconds;
   return split;

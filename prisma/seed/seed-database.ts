@@ -1,4 +1,7 @@
 import pg from "pg";
+import { createPrismaClient } from "@/lib/server/database/prisma-client";
+import { deriveTimeInLieuAccruals } from "@/lib/server/time-in-lieu/derive-time-in-lieu-accruals";
+import { DEFAULT_METRIC_SETTINGS } from "@/lib/shared/metric-settings";
 import { BatchWriter } from "./batch-writer";
 import { IncidentGenerator } from "./incident-generator";
 import { buildOrganisation } from "./organisation";
@@ -54,7 +57,10 @@ export interface SeedSummary {
   incidents: number;
   logEntries: number;
   pages: number;
+  /** Claims and adjustments written by the seed. */
   timeInLieuEntries: number;
+  /** Accrual lines derived afterwards from the seeded call-outs. */
+  timeInLieuAccruals: number;
   durationMs: number;
 }
 
@@ -164,6 +170,7 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
     // Fresh statistics, so the dashboard's first queries do not plan as if the tables were empty.
     for (const table of ANALYZED_TABLES) await client.query(`ANALYZE "${table}"`);
     report("finishing", 1, 1);
+    const accruals = await deriveAccruals(options.databaseUrl, report);
 
     return {
       scale,
@@ -179,6 +186,7 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
       logEntries: counts.logEntries,
       pages: counts.pages,
       timeInLieuEntries: entries.length,
+      timeInLieuAccruals: accruals,
       durationMs: Math.round(performance.now() - startedAt),
     };
   } catch (error) {
@@ -308,4 +316,23 @@ async function writeShifts(
     await writer.flushIfFull();
   }
   await writer.flush();
+}
+
+/**
+ * Accruals are derived from the seeded pages by the product's own rules (as after an import),
+ * never invented by the seed, so the demo's time in lieu is what the metrics engine computes.
+ */
+async function deriveAccruals(
+  databaseUrl: string,
+  report: (phase: string, done: number, total: number) => void,
+): Promise<number> {
+  const db = createPrismaClient(databaseUrl);
+  try {
+    const result = await deriveTimeInLieuAccruals(db, DEFAULT_METRIC_SETTINGS, {
+      onProgress: (done, total) => report("time-in-lieu accruals", done, total),
+    });
+    return result.accruals;
+  } finally {
+    await db.$disconnect();
+  }
 }

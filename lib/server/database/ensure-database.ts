@@ -8,6 +8,8 @@ export interface DatabaseConnection {
   url: string;
   /** Human description for start-up messages: "embedded PostgreSQL in .data/postgres" or the host. */
   description: string;
+  /** True when this process started the (embedded) server, which may be brand new. */
+  isStartedHere: boolean;
   stop(): Promise<void>;
 }
 
@@ -24,6 +26,7 @@ export async function ensureDatabase(
     return {
       url: environment.DATABASE_URL,
       description: `PostgreSQL at ${describeUrl(environment.DATABASE_URL)} (DATABASE_URL)`,
+      isStartedHere: false,
       stop: async () => {},
     };
   }
@@ -39,6 +42,7 @@ export async function ensureDatabase(
     description: embedded.isStartedHere
       ? `embedded PostgreSQL in ${relative}`
       : `embedded PostgreSQL in ${relative} (already running, attached)`,
+    isStartedHere: embedded.isStartedHere,
     stop: embedded.stop,
   };
 }

@@ -1,13 +1,9 @@
+import type { DurationSummary } from "@/lib/metrics/incident-durations";
 import type { PrismaClient } from "@/lib/server/database/prisma-client";
 import { Prisma } from "@/prisma/generated/client/client";
 import { type IncidentScope, incidentScopeSql } from "../sql/incident-scope";
 
-export interface DurationSummary {
-  n: number;
-  meanSeconds: number | null;
-  medianSeconds: number | null;
-  p90Seconds: number | null;
-}
+export type { DurationSummary };
 
 export interface IncidentMetrics {
   /** Non-test incidents created in the range. */

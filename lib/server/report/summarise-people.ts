@@ -1,0 +1,150 @@
+import { analysePersonActivity } from "@/lib/metrics/person-activity";
+import { type PersonLoad, summarisePersonLoad } from "@/lib/metrics/person-load";
+import type { PrismaClient } from "@/lib/server/database/prisma-client";
+import { activitySettingsOf, type MetricSettings } from "@/lib/shared/metric-settings";
+import type { ReportPersonRow } from "@/lib/shared/report";
+import { listHolidayOverrides } from "../queries/list-holiday-overrides";
+import { listPersonSlices } from "../queries/list-person-slices";
+import type { ReportPerson } from "../queries/list-report-people";
+import { personCalendarOf } from "./person-calendar";
+
+const PEOPLE_PER_BATCH = 100;
+const MILLISECONDS_PER_DAY = 86_400_000;
+// Rotation needs whole ISO weeks; a week before the window covers any partial first week.
+const WEEK = 7 * MILLISECONDS_PER_DAY;
+
+export interface PersonSummary {
+  person: ReportPerson;
+  row: ReportPersonRow;
+  load: PersonLoad;
+}
+
+export interface PeopleSummary {
+  people: PersonSummary[];
+  /** Off-hours interruptions in the range by the incident of their first page (noise, alert budget). */
+  offHoursInterruptionsByIncident: Map<number, number>;
+  /** Service of each incident counted above. */
+  serviceOfIncident: Map<number, number | null>;
+}
+
+const roundHours = (hours: number) => Math.round(hours * 100) / 100;
+const minutesToHours = (minutes: number) => roundHours(minutes / 60);
+
+export function reportPersonRow(
+  person: ReportPerson,
+  timeZone: string,
+  teamNames: string[],
+  load: PersonLoad,
+): ReportPersonRow {
+  const { onCall, timeInLieu } = load;
+  return {
+    email: person.email,
+    name: person.name,
+    timeZone,
+    pagerdutyId: person.pagerdutyId,
+    teams: teamNames,
+    interruptions: load.interruptions,
+    wakeups: load.wakeUps,
+    offHoursCallouts: load.offHoursCallOuts,
+    onCall: {
+      hours: roundHours(onCall.hours),
+      businessHours: roundHours(onCall.businessHours),
+      offHours: roundHours(onCall.offHours),
+      sleepHours: roundHours(onCall.sleepHours),
+      weekendHours: roundHours(onCall.weekendHours),
+      holidayHours: roundHours(onCall.holidayHours),
+      level1Hours: roundHours(onCall.level1Hours),
+      level2PlusHours: roundHours(onCall.level2PlusHours),
+      weeks: onCall.weeks,
+      meanIntervalWeeks:
+        onCall.meanIntervalWeeks === null ? null : roundHours(onCall.meanIntervalWeeks),
+      longestStreakWeeks: onCall.longestStreakWeeks,
+    },
+    toil: {
+      openingHours: minutesToHours(timeInLieu.openingMinutes),
+      accruedHours: minutesToHours(timeInLieu.accruedMinutes),
+      adjustedHours: minutesToHours(timeInLieu.adjustedMinutes),
+      claimedHours: minutesToHours(timeInLieu.claimedMinutes),
+      expiredHours: minutesToHours(timeInLieu.expiredMinutes),
+      pendingClaimHours: minutesToHours(timeInLieu.pendingClaimMinutes),
+      owedHours: minutesToHours(timeInLieu.owedMinutes),
+    },
+    restBreaches: load.restBreaches,
+    burnoutRisk: load.burnoutRisk,
+  };
+}
+
+/**
+ * Every person's row for a range, a batch of people at a time: their pages from one call-out
+ * window before the earlier of the range and the burnout window, their shifts and their ledger
+ * are read, summarised by the pure metric functions and dropped, so memory follows the busiest
+ * batch, not the organisation.
+ */
+export async function summarisePeople(
+  db: PrismaClient,
+  people: readonly ReportPerson[],
+  range: { start: Date; end: Date },
+  settings: MetricSettings,
+  teamNameById: ReadonlyMap<number, string>,
+): Promise<PeopleSummary> {
+  const activitySettings = activitySettingsOf(settings);
+  const overridesByRegion = await listHolidayOverrides(db);
+  const burnoutWindow = {
+    start: new Date(range.end.getTime() - settings.burnout.windowDays * MILLISECONDS_PER_DAY),
+    end: range.end,
+  };
+  const earliest = Math.min(range.start.getTime(), burnoutWindow.start.getTime());
+  const window = {
+    pagesFrom: new Date(earliest - activitySettings.callOutChainWindowMs),
+    shiftsFrom: new Date(earliest - WEEK),
+    end: range.end,
+  };
+
+  const summaries: PersonSummary[] = [];
+  const offHoursInterruptionsByIncident = new Map<number, number>();
+  const serviceOfIncident = new Map<number, number | null>();
+  for (let offset = 0; offset < people.length; offset += PEOPLE_PER_BATCH) {
+    const batch = people.slice(offset, offset + PEOPLE_PER_BATCH);
+    const slices = await listPersonSlices(
+      db,
+      batch.map((person) => person.id),
+      window,
+    );
+    for (const person of batch) {
+      const slice = slices.get(person.id) ?? { pages: [], shifts: [], ledger: [] };
+      const calendar = personCalendarOf(person, settings, overridesByRegion);
+      const activity = analysePersonActivity(slice.pages, calendar, activitySettings);
+      const load = summarisePersonLoad({
+        activity,
+        shifts: slice.shifts,
+        ledger: slice.ledger,
+        calendar,
+        period: range,
+        burnoutWindow,
+        onCallWeekMinimumHours: settings.onCall.weekMinimumHours,
+        burnoutThresholds: settings.burnout,
+      });
+      const teamNames = person.teamIds.flatMap((id) => teamNameById.get(id) ?? []);
+      summaries.push({
+        person,
+        row: reportPersonRow(person, calendar.timeZone, teamNames, load),
+        load,
+      });
+
+      const serviceOfPage = new Map(slice.pages.map((page) => [page.incidentId, page.serviceId]));
+      for (const interruption of activity.interruptions) {
+        const inRange =
+          interruption.start.getTime() >= range.start.getTime() &&
+          interruption.start.getTime() < range.end.getTime();
+        const incidentId = interruption.incidentIds[0];
+        if (!inRange || interruption.band === "business" || incidentId === undefined) continue;
+        offHoursInterruptionsByIncident.set(
+          incidentId,
+          (offHoursInterruptionsByIncident.get(incidentId) ?? 0) + 1,
+        );
+        serviceOfIncident.set(incidentId, serviceOfPage.get(incidentId) ?? null);
+      }
+    }
+  }
+  return { people: summaries, offHoursInterruptionsByIncident, serviceOfIncident };
+}

@@ -1,0 +1,208 @@
+import { wallClockAt } from "@/lib/metrics/calendar-zone";
+import { analysePersonActivity, type CallOutActivity } from "@/lib/metrics/person-activity";
+import { accrueForCallOut } from "@/lib/metrics/time-in-lieu";
+import { choosePolicy } from "@/lib/metrics/time-in-lieu-policies";
+import type { PrismaClient } from "@/lib/server/database/prisma-client";
+import { activitySettingsOf, type MetricSettings } from "@/lib/shared/metric-settings";
+import { Prisma } from "@/prisma/generated/client/client";
+import { listHolidayOverrides } from "../queries/list-holiday-overrides";
+import { listPersonSlices } from "../queries/list-person-slices";
+import { listTimeInLieuPolicies } from "../queries/list-time-in-lieu-policies";
+import { personCalendarOf } from "../report/person-calendar";
+
+export interface DeriveAccrualsOptions {
+  /** Only these people; default everyone with a page in the window. */
+  personIds?: readonly number[];
+  /** Call-outs starting in [from, to); default all of history. */
+  from?: Date;
+  to?: Date;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface DeriveAccrualsResult {
+  people: number;
+  accruals: number;
+  inserted: number;
+  updated: number;
+  deleted: number;
+}
+
+const PEOPLE_PER_BATCH = 100;
+// Far enough back and ahead to mean "all of history" for timestamptz(3).
+const BEGINNING = new Date("1970-01-01T00:00:00Z");
+const END_OF_TIME = new Date("9999-01-01T00:00:00Z");
+
+interface AccrualRow {
+  personId: number;
+  teamId: number | null;
+  minutes: number;
+  occurredAt: Date;
+  expiresAt: Date;
+  rule: string;
+  sourceKey: string;
+}
+
+/** "callout:<person>:<start>": stable while the call-out's first page stays the same. */
+export const accrualSourceKey = (personId: number, start: Date) =>
+  `callout:${personId}:${start.toISOString()}`;
+
+function describeCallOut(callOut: CallOutActivity, timeZone: string): string {
+  const local = wallClockAt(callOut.start.getTime(), timeZone);
+  const pad = (value: number) => String(value).padStart(2, "0");
+  const when = `${local.year}-${pad(local.month)}-${pad(local.day)} ${pad(local.hour)}:${pad(local.minute)} ${timeZone}`;
+  const interruptions = callOut.interruptions.length;
+  const incidents = callOut.incidentIds.length;
+  return `Call-out ${when} (${interruptions} interruption${interruptions === 1 ? "" : "s"}, ${incidents} incident${incidents === 1 ? "" : "s"})`;
+}
+
+/**
+ * Writes the time-in-lieu accrual lines (PRODUCT.md › Time in lieu) for off-hours call-outs: one
+ * line per call-out with the rule that produced it, under the policy of the team of its first
+ * incident (else the person's first team) in effect at its start. Idempotent: lines are keyed by
+ * person and call-out start, updated when a resolve changes the worked time, and deleted when
+ * their call-out no longer exists (a page re-imported at another time). Run after imports, after
+ * the demo seed and when a policy or the metric settings change.
+ */
+export async function deriveTimeInLieuAccruals(
+  db: PrismaClient,
+  settings: MetricSettings,
+  options: DeriveAccrualsOptions = {},
+): Promise<DeriveAccrualsResult> {
+  const from = options.from ?? BEGINNING;
+  const to = options.to ?? END_OF_TIME;
+  const personIds =
+    options.personIds ??
+    (
+      await db.$queryRaw<{ id: number }[]>(Prisma.sql`
+        SELECT DISTINCT person_id AS id FROM pages WHERE at >= ${from} AND at < ${to} ORDER BY 1`)
+    ).map((row) => row.id);
+  const [people, policies, overridesByRegion] = await Promise.all([
+    db.$queryRaw<
+      { id: number; timeZone: string | null; holidayRegion: string | null; teamIds: number[] }[]
+    >(Prisma.sql`
+      SELECT p.id, p.time_zone AS "timeZone", p.holiday_region AS "holidayRegion",
+        COALESCE((SELECT array_agg(m.team_id ORDER BY m.team_id) FROM team_memberships m
+                  WHERE m.person_id = p.id), '{}') AS "teamIds"
+      FROM people p WHERE p.id = ANY(${[...personIds]}::int[])`),
+    listTimeInLieuPolicies(db),
+    listHolidayOverrides(db),
+  ]);
+  const activitySettings = activitySettingsOf(settings);
+  const result: DeriveAccrualsResult = {
+    people: people.length,
+    accruals: 0,
+    inserted: 0,
+    updated: 0,
+    deleted: 0,
+  };
+
+  for (let offset = 0; offset < people.length; offset += PEOPLE_PER_BATCH) {
+    const batch = people.slice(offset, offset + PEOPLE_PER_BATCH);
+    const slices = await listPersonSlices(
+      db,
+      batch.map((person) => person.id),
+      {
+        // A call-out starting at `from` may chain from pages up to one window earlier.
+        pagesFrom: new Date(from.getTime() - activitySettings.callOutChainWindowMs),
+        shiftsFrom: to,
+        end: to,
+      },
+    );
+    const analysed = batch.map((person) => {
+      const calendar = personCalendarOf(person, settings, overridesByRegion);
+      const pages = slices.get(person.id)?.pages ?? [];
+      const { callOuts } = analysePersonActivity(pages, calendar, activitySettings);
+      const inWindow = callOuts.filter(
+        (callOut) =>
+          callOut.isOffHours &&
+          callOut.start.getTime() >= from.getTime() &&
+          callOut.start.getTime() < to.getTime(),
+      );
+      return { person, calendar, callOuts: inWindow };
+    });
+    const firstIncidentIds = analysed.flatMap(({ callOuts }) =>
+      callOuts.flatMap((callOut) => callOut.incidentIds.slice(0, 1)),
+    );
+    const teamOfIncident = new Map(
+      (
+        await db.$queryRaw<{ incidentId: number; teamId: number }[]>(Prisma.sql`
+          SELECT incident_id AS "incidentId", min(team_id) AS "teamId" FROM incident_teams
+          WHERE incident_id = ANY(${firstIncidentIds}::int[]) GROUP BY incident_id`)
+      ).map((row) => [row.incidentId, row.teamId]),
+    );
+
+    const rows: AccrualRow[] = [];
+    for (const { person, calendar, callOuts } of analysed) {
+      for (const callOut of callOuts) {
+        const incidentTeam = teamOfIncident.get(callOut.incidentIds[0] ?? -1);
+        const teamId =
+          incidentTeam !== undefined && person.teamIds.includes(incidentTeam)
+            ? incidentTeam
+            : (person.teamIds[0] ?? null);
+        const policy = choosePolicy(policies, teamId, callOut.start);
+        const accrual = accrueForCallOut(
+          { ...callOut, firstPageAt: callOut.start, lastResolveAt: callOut.lastResolveAt },
+          policy,
+        );
+        if (!accrual) continue;
+        rows.push({
+          personId: person.id,
+          teamId,
+          minutes: accrual.minutes,
+          occurredAt: callOut.start,
+          expiresAt: accrual.expiresAt,
+          rule: `${describeCallOut(callOut, calendar.timeZone)}: ${accrual.rule}`,
+          sourceKey: accrualSourceKey(person.id, callOut.start),
+        });
+      }
+    }
+    const written = await writeAccruals(
+      db,
+      batch.map((person) => person.id),
+      { from, to },
+      rows,
+    );
+    result.accruals += rows.length;
+    result.inserted += written.inserted;
+    result.updated += written.updated;
+    result.deleted += written.deleted;
+    options.onProgress?.(Math.min(offset + PEOPLE_PER_BATCH, people.length), people.length);
+  }
+  return result;
+}
+
+async function writeAccruals(
+  db: PrismaClient,
+  personIds: number[],
+  window: { from: Date; to: Date },
+  rows: AccrualRow[],
+): Promise<{ inserted: number; updated: number; deleted: number }> {
+  const keys = rows.map((row) => row.sourceKey);
+  return db.$transaction(async (transaction) => {
+    const deleted = await transaction.$executeRaw(Prisma.sql`
+      DELETE FROM time_in_lieu_entries
+      WHERE kind = 'accrual' AND person_id = ANY(${personIds}::int[])
+        AND occurred_at >= ${window.from} AND occurred_at < ${window.to}
+        AND NOT (source_key = ANY(${keys}::text[]))`);
+    if (rows.length === 0) return { inserted: 0, updated: 0, deleted };
+    const written = await transaction.$queryRaw<{ inserted: boolean }[]>(Prisma.sql`
+      INSERT INTO time_in_lieu_entries
+        (person_id, team_id, kind, minutes, occurred_at, expires_at, rule, source_key, updated_at)
+      SELECT person_id, team_id, 'accrual', minutes, occurred_at, expires_at, rule, source_key, now()
+      FROM unnest(
+        ${rows.map((row) => row.personId)}::int[], ${rows.map((row) => row.teamId)}::int[],
+        ${rows.map((row) => row.minutes)}::int[], ${rows.map((row) => row.occurredAt)}::timestamptz[],
+        ${rows.map((row) => row.expiresAt)}::timestamptz[], ${rows.map((row) => row.rule)}::text[],
+        ${keys}::text[]
+      ) AS input(person_id, team_id, minutes, occurred_at, expires_at, rule, source_key)
+      ON CONFLICT (kind, source_key) DO UPDATE SET
+        team_id = excluded.team_id, minutes = excluded.minutes, expires_at = excluded.expires_at,
+        rule = excluded.rule, updated_at = now()
+      WHERE (time_in_lieu_entries.team_id, time_in_lieu_entries.minutes,
+             time_in_lieu_entries.expires_at, time_in_lieu_entries.rule)
+        IS DISTINCT FROM (excluded.team_id, excluded.minutes, excluded.expires_at, excluded.rule)
+      RETURNING (xmax = 0) AS inserted`);
+    const inserted = written.filter((row) => row.inserted).length;
+    return { inserted, updated: written.length - inserted, deleted };
+  });
+}

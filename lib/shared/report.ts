@@ -1,0 +1,96 @@
+/**
+ * The report contract (PRODUCT.md › Command line: `report --format json`), shared by the CLI, the
+ * API and the dashboard. Field names are the specification's; fields it does not name are
+ * additions (it asks for "at least" its own).
+ */
+import type { BurnoutRiskLevel } from "../metrics/burnout-risk";
+import type { LorenzPoint } from "../metrics/fairness";
+import type { DurationSummary } from "../metrics/incident-durations";
+
+export interface ReportPersonRow {
+  email: string | null;
+  name: string;
+  /** The zone their bands are read in (the account zone when PagerDuty has none). */
+  timeZone: string;
+  pagerdutyId: string | null;
+  teams: string[];
+  interruptions: { business: number; off: number; sleep: number };
+  wakeups: number;
+  offHoursCallouts: number;
+  onCall: {
+    hours: number;
+    businessHours: number;
+    /** The off band alone. */
+    offHours: number;
+    sleepHours: number;
+    weekendHours: number;
+    holidayHours: number;
+    level1Hours: number;
+    level2PlusHours: number;
+    weeks: number;
+    meanIntervalWeeks: number | null;
+    longestStreakWeeks: number;
+  };
+  /** The ledger statement: opening + accrued + adjusted − claimed − expired = owed at the end. */
+  toil: {
+    openingHours: number;
+    accruedHours: number;
+    adjustedHours: number;
+    claimedHours: number;
+    expiredHours: number;
+    pendingClaimHours: number;
+    owedHours: number;
+  };
+  restBreaches: number;
+  burnoutRisk: { level: BurnoutRiskLevel; reasons: string[] };
+}
+
+export interface TeamMemberShare {
+  email: string | null;
+  name: string;
+  onCallHours: number;
+  offHoursInterruptions: number;
+  weekendHolidayHours: number;
+}
+
+export interface ReportTeamRow {
+  name: string;
+  pagerdutyId: string | null;
+  /** Rotation members: the team's people with a shift in the range. */
+  members: TeamMemberShare[];
+  fairness: {
+    onCallHoursGini: number | null;
+    /** Off + sleep band interruptions. */
+    interruptionsGini: number | null;
+    weekendHolidayHoursGini: number | null;
+  };
+  lorenz: {
+    onCallHours: LorenzPoint[];
+    interruptions: LorenzPoint[];
+    weekendHolidayHours: LorenzPoint[];
+  };
+}
+
+export interface Report {
+  range: { from: string; to: string; timeZone: string };
+  filters: { team: string | null; service: string | null; urgency: "high" | "low" | null };
+  incidents: {
+    count: number;
+    excludedTests: number;
+    mttd: DurationSummary;
+    /** MTTD coverage: incidents with a known impact start, of all non-test incidents. */
+    mttdCoverage: { withStartedAt: number; total: number };
+    mtta: DurationSummary;
+    mttr: DurationSummary;
+  };
+  detection: {
+    monitoring: number;
+    customer: number;
+    staff: number;
+    unknown: number;
+    test: number;
+    customerFirstRate: number | null;
+  };
+  people: ReportPersonRow[];
+  teams: ReportTeamRow[];
+}
