@@ -10,6 +10,7 @@ import {
   DEFAULT_INTERRUPTION_WINDOW_MS,
 } from "../metrics/interruptions";
 import { DEFAULT_ON_CALL_WEEK_MINIMUM_HOURS } from "../metrics/on-call";
+import type { ActivitySettings } from "../metrics/person-activity";
 import { DEFAULT_REST_SETTINGS } from "../metrics/rest-breaches";
 import { DEFAULT_HOUR_BANDS } from "../metrics/time-bands";
 import { timeZoneSchema } from "./time-zone";
@@ -31,9 +32,7 @@ const hourBandsSchema = z
     businessEndHour: hour.default(DEFAULT_HOUR_BANDS.businessEndHour),
     sleepStartHour: hour.default(DEFAULT_HOUR_BANDS.sleepStartHour),
     sleepEndHour: hour.default(DEFAULT_HOUR_BANDS.sleepEndHour),
-    businessDays: z
-      .array(z.number().int().min(1).max(7))
-      .default(DEFAULT_HOUR_BANDS.businessDays),
+    businessDays: z.array(z.number().int().min(1).max(7)).default(DEFAULT_HOUR_BANDS.businessDays),
   })
   .superRefine((bands, context) => {
     if (bands.businessStartHour > bands.businessEndHour) {
@@ -128,3 +127,14 @@ export type MetricSettingsInput = z.input<typeof metricSettingsSchema>;
 export type MetricSettings = z.output<typeof metricSettingsSchema>;
 
 export const DEFAULT_METRIC_SETTINGS: MetricSettings = metricSettingsSchema.parse({});
+
+/** The settings the interruption → call-out → rest pipeline needs, in its units. */
+export function activitySettingsOf(settings: MetricSettings): ActivitySettings {
+  return {
+    interruptionWindowMs: settings.interruptions.windowSeconds * 1000,
+    interruptingChannels: settings.interruptions.channels,
+    callOutChainWindowMs: settings.callOuts.chainWindowMinutes * 60_000,
+    callOutMaxDurationMs: settings.callOuts.maxDurationHours * 3_600_000,
+    rest: settings.rest,
+  };
+}
