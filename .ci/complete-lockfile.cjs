@@ -2,7 +2,7 @@
 // Linux builds, so npm leaves other platforms' optional packages (Biome, Next SWC) out of the lock and
 // `npm ci` then rejects the lock as out of sync. This records them as optional, platform-bound
 // entries, which `npm ci` validates and skips without downloading.
-const fs = require("fs");
+const fs = require("node:fs");
 const lock = JSON.parse(fs.readFileSync("package-lock.json", "utf8"));
 const platformOf = (name) => {
   const m = name.match(
@@ -40,5 +40,5 @@ lock.packages = Object.fromEntries(
     a === "" ? -1 : b === "" ? 1 : a.localeCompare(b),
   ),
 );
-fs.writeFileSync("package-lock.json", JSON.stringify(lock, null, 2) + "\n");
+fs.writeFileSync("package-lock.json", `${JSON.stringify(lock, null, 2)}\n`);
 console.log(added.join("\n"));

@@ -104,9 +104,11 @@ export function accrueForCallOut(
 
   const base = Math.max(minimum, countedMinutes);
   const baseText =
-    base === minimum && countedMinutes < minimum
+    countedMinutes < minimum
       ? `minimum ${formatMinutes(minimum)} applies → ${base} min`
-      : `above the ${formatMinutes(minimum)} minimum → ${base} min`;
+      : countedMinutes === minimum
+        ? `equal to the ${formatMinutes(minimum)} minimum → ${base} min`
+        : `above the ${formatMinutes(minimum)} minimum → ${base} min`;
 
   // The highest multiplier that applies, never a product of two: a holiday Sunday is ×2, not ×3.
   const holiday = callOut.isHoliday ? policy.holidayMultiplierPercent : 100;

@@ -53,7 +53,7 @@ describe("reportFiltersSchema", () => {
     ]);
     expect(messages({ from: "July", to: "2026-10-01" })[0]).toContain('"July" is not a date');
     expect(messages({ from: "2026-10-01", to: "2026-07-01" })).toEqual([
-      "--to must be after --from (--from is inclusive, --to exclusive).",
+      "must be after from (from is inclusive, to exclusive).",
     ]);
   });
 });

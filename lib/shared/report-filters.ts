@@ -1,6 +1,10 @@
 import { TZDate } from "@date-fns/tz";
+import { formatISO } from "date-fns";
 import { z } from "zod";
 import { timeZoneSchema } from "./time-zone";
+
+// Generous for any history PagerDuty holds, and keeps a monthly series to a few hundred buckets.
+const MAXIMUM_RANGE_MS = 20 * 366 * 86_400_000;
 
 const localDateTime = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 
@@ -54,11 +58,37 @@ export const reportFiltersSchema = z
       context.addIssue({
         code: "custom",
         path: ["to"],
-        message: "--to must be after --from (--from is inclusive, --to exclusive).",
+        message: "must be after from (from is inclusive, to exclusive).",
+      });
+    }
+    if (from && to && to.getTime() - from.getTime() > MAXIMUM_RANGE_MS) {
+      context.addIssue({
+        code: "custom",
+        path: ["to"],
+        message: "a range can span at most 20 years; narrow from or to.",
       });
     }
     if (!from || !to || from.getTime() >= to.getTime()) return z.NEVER;
+    if (to.getTime() - from.getTime() > MAXIMUM_RANGE_MS) return z.NEVER;
     return { ...input, range: { start: from, end: to } };
   });
 
 export type ReportFilters = z.output<typeof reportFiltersSchema>;
+
+/** "2026-07-01T00:00:00+02:00": an instant as a report's zone reads it (ISO 8601 with offset). */
+export function formatInZone(instant: Date, timeZone: string): string {
+  return formatISO(new TZDate(instant.getTime(), timeZone));
+}
+
+/** The range as every report and endpoint states it: local ISO instants and their zone. */
+export function reportRange(filters: Pick<ReportFilters, "range" | "timeZone">): {
+  from: string;
+  to: string;
+  timeZone: string;
+} {
+  return {
+    from: formatInZone(filters.range.start, filters.timeZone),
+    to: formatInZone(filters.range.end, filters.timeZone),
+    timeZone: filters.timeZone,
+  };
+}

@@ -1,9 +1,10 @@
+import { classifyDetection, DEFAULT_DETECTION_RULES } from "@/lib/metrics/detection-source";
 import type { Arrival } from "./incident-arrivals";
 import type { IncidentEnd, ResponsePlan, TimelineEvent } from "./incident-timeline";
 import type { Organisation, Person, Service, Team } from "./organisation-types";
 import { byId } from "./organisation-types";
 import type { Random } from "./random";
-import type { DetectionSource } from "./seed-rows";
+import { type DetectionSource, TRIGGER_AGENT_TYPES, type TriggerChannel } from "./seed-rows";
 import { localParts, MINUTE } from "./zoned-time";
 
 /**
@@ -27,7 +28,7 @@ export interface DescribedIncident {
   priority: string | null;
   incidentKey: string | null;
   startedAt: number | null;
-  triggerChannel: string;
+  triggerChannel: TriggerChannel;
   detectionSource: DetectionSource;
   detectionRule: string;
   mergedInto: OpenIncident | undefined;
@@ -51,7 +52,6 @@ const REGIONS = [
   "ap-south-1",
 ];
 const LATENCIES = [800, 1200, 1500, 2000, 3000];
-const TEST_RULE = 'test pattern "paging test|test page" matches service "Paging test"';
 
 function fillTitle(template: string, random: Random): string {
   return template
@@ -102,19 +102,17 @@ function priorityFor(urgency: "high" | "low", customer: boolean, random: Random)
   ]);
 }
 
-type TriggerVia = "events" | "email" | "web";
-
-function triggerVia(arrival: Arrival, service: Service, random: Random): TriggerVia {
+function triggerVia(arrival: Arrival, service: Service, random: Random): TriggerChannel {
   switch (service.spec.kind) {
     case "paging-test":
     case "noisy":
-      return "events";
+      return "events_api";
     case "customer-intake":
       return random.chance(0.7) ? "web" : "email";
     case "standard":
-      if (arrival.cause !== "organic") return "events";
-      return random.weighted<TriggerVia>([
-        ["events", 78],
+      if (arrival.cause !== "organic") return "events_api";
+      return random.weighted<TriggerChannel>([
+        ["events_api", 78],
         ["email", 8],
         ["web", 14],
       ]);
@@ -122,7 +120,7 @@ function triggerVia(arrival: Arrival, service: Service, random: Random): Trigger
 }
 
 function triggerEvent(
-  via: TriggerVia,
+  via: TriggerChannel,
   at: number,
   service: Service,
   triggeredBy: Person | undefined,
@@ -132,7 +130,7 @@ function triggerEvent(
       type: "trigger_log_entry",
       at,
       personId: triggeredBy.id,
-      agentType: "user_reference",
+      agentType: TRIGGER_AGENT_TYPES.web,
       agentPagerdutyId: triggeredBy.pagerdutyId,
       channelType: "web_trigger",
       notificationType: null,
@@ -143,7 +141,7 @@ function triggerEvent(
     type: "trigger_log_entry",
     at,
     personId: null,
-    agentType: "inbound_integration_reference",
+    agentType: TRIGGER_AGENT_TYPES[via === "email" ? "email" : "events_api"],
     agentPagerdutyId: via === "email" ? service.emailIntegrationId : service.eventsIntegrationId,
     channelType: via === "email" ? "email" : "api",
     notificationType: null,
@@ -151,7 +149,7 @@ function triggerEvent(
   };
 }
 
-function titleFor(arrival: Arrival, service: Service, via: TriggerVia, random: Random): string {
+function titleFor(arrival: Arrival, service: Service, via: TriggerChannel, random: Random): string {
   if (arrival.cause === "dst" && random.chance(0.5)) {
     return arrival.offsetChange !== undefined && arrival.offsetChange < 0
       ? `Scheduled job ran twice during the DST change (${service.slug})`
@@ -166,22 +164,29 @@ function titleFor(arrival: Arrival, service: Service, via: TriggerVia, random: R
   return fillTitle(alert?.title ?? service.name, random);
 }
 
+/**
+ * The label the product itself would give (default rules, no admin flags on the seeded services),
+ * so the demo never disagrees with a recompute after an import or a settings change.
+ */
 function detectionFor(
+  title: string,
   service: Service,
-  via: TriggerVia,
+  via: TriggerChannel,
 ): { source: DetectionSource; rule: string } {
-  if (service.spec.kind === "paging-test") return { source: "test", rule: TEST_RULE };
-  if (service.spec.kind === "customer-intake") {
-    return {
-      source: "customer",
-      rule: `service "${service.name}" is customer intake (name contains "customer" or "support")`,
-    };
-  }
-  if (via === "web") return { source: "staff", rule: "triggered by a person in the web app" };
-  return {
-    source: "monitoring",
-    rule: `triggered by an integration (${via === "email" ? "email" : "Events API"})`,
-  };
+  return classifyDetection(
+    {
+      title,
+      serviceName: service.name,
+      serviceIsCustomerIntake: null,
+      serviceIsPagingTest: null,
+      reportedDetectionSource: null,
+      override: null,
+      triggerChannel: via,
+      triggerAgentType: TRIGGER_AGENT_TYPES[via],
+      triggerEmailFrom: null,
+    },
+    DEFAULT_DETECTION_RULES,
+  );
 }
 
 /** Minutes between the impact starting and PagerDuty knowing; undefined when nobody recorded it. */
@@ -216,7 +221,7 @@ function isAsleep(person: Person | undefined, at: number): boolean {
 function urgencyFor(
   arrival: Arrival,
   service: Service,
-  via: TriggerVia,
+  via: TriggerChannel,
   random: Random,
 ): "high" | "low" {
   if (
@@ -333,7 +338,8 @@ export function describeIncident(
       : kind === "customer-intake" && organisation.supportAgentIds.length > 0
         ? byId(organisation.people, random.pick(organisation.supportAgentIds))
         : byId(organisation.people, random.pick(team.memberIds));
-  const detection = detectionFor(service, via);
+  const title = titleFor(arrival, service, via, random);
+  const detection = detectionFor(title, service, via);
   const urgency = urgencyFor(arrival, service, via, random);
   const delay = detectionDelay(detection.source, service, context);
 
@@ -362,18 +368,18 @@ export function describeIncident(
       : undefined;
 
   return {
-    title: titleFor(arrival, service, via, random),
+    title,
     urgency,
     priority:
       kind === "paging-test" ? null : priorityFor(urgency, kind === "customer-intake", random),
     incidentKey:
-      via === "events"
+      via === "events_api"
         ? `${service.slug}/${random.hex(12)}`
         : random.chance(0.9)
           ? random.hex(32)
           : null,
     startedAt: delay === undefined ? null : createdAt - delay,
-    triggerChannel: via === "events" ? "events_api" : via,
+    triggerChannel: via,
     detectionSource: detection.source,
     detectionRule: detection.rule,
     mergedInto,

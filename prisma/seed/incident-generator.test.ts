@@ -4,7 +4,14 @@ import { IncidentGenerator } from "./incident-generator";
 import { buildOrganisation } from "./organisation";
 import { byId } from "./organisation-types";
 import { buildShifts, OnCallLookup } from "./rotations";
-import type { IncidentRow, IncidentSink, IncidentTeamRow, LogEntryRow, PageRow } from "./seed-rows";
+import {
+  type IncidentRow,
+  type IncidentSink,
+  type IncidentTeamRow,
+  type LogEntryRow,
+  type PageRow,
+  TRIGGER_AGENT_TYPES,
+} from "./seed-rows";
 import { DAY, localParts, WEEK } from "./zoned-time";
 
 interface Generated {
@@ -120,19 +127,33 @@ describe("the demo incident generator", () => {
     }
   });
 
-  it("labels detection sources by the product's rules", () => {
+  it("labels detection sources by the product's rules, with the product's rule wording", () => {
+    const triggers = new Map(
+      generated.logEntries
+        .filter((entry) => entry.type === "trigger_log_entry")
+        .map((entry) => [entry.incidentId, entry]),
+    );
+    const rules = new Set<string>();
     for (const incident of generated.incidents) {
       const service = byId(organisation.services, incident.serviceId);
-      const trigger = generated.logEntries.find(
-        (entry) => entry.incidentId === incident.id && entry.type === "trigger_log_entry",
-      );
+      const trigger = triggers.get(incident.id);
+      // The incident's trigger agent type is its trigger log entry's.
+      expect(TRIGGER_AGENT_TYPES[incident.triggerChannel]).toBe(trigger?.agentType);
       if (/paging test/i.test(service.name)) expect(incident.detectionSource).toBe("test");
       else if (/customer|support/i.test(service.name))
         expect(incident.detectionSource).toBe("customer");
       else if (trigger?.agentType === "user_reference")
         expect(incident.detectionSource).toBe("staff");
       else expect(incident.detectionSource).toBe("monitoring");
+      rules.add(`${incident.detectionSource}: ${incident.detectionRule}`);
     }
+    expect([...rules].sort()).toEqual([
+      "customer: service 'Customer Support Escalations' is a customer-intake service (name matches /customer|support/i)",
+      "monitoring: triggered by an integration (Events API)",
+      "monitoring: triggered by an integration (email integration)",
+      "staff: triggered by a person in the web app",
+      "test: service 'Paging test' matches the test pattern /paging test|test page/i",
+    ]);
     const customer = generated.incidents.filter(
       (incident) => incident.detectionSource === "customer",
     );

@@ -170,7 +170,7 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
     // Fresh statistics, so the dashboard's first queries do not plan as if the tables were empty.
     for (const table of ANALYZED_TABLES) await client.query(`ANALYZE "${table}"`);
     report("finishing", 1, 1);
-    const accruals = await deriveAccruals(options.databaseUrl, report);
+    const accruals = await deriveAccruals(options.databaseUrl, until, report);
 
     return {
       scale,
@@ -324,12 +324,14 @@ async function writeShifts(
  */
 async function deriveAccruals(
   databaseUrl: string,
+  recordedAt: Date,
   report: (phase: string, done: number, total: number) => void,
 ): Promise<number> {
   const db = createPrismaClient(databaseUrl);
   try {
     const result = await deriveTimeInLieuAccruals(db, DEFAULT_METRIC_SETTINGS, {
       onProgress: (done, total) => report("time-in-lieu accruals", done, total),
+      recordedAt,
     });
     return result.accruals;
   } finally {

@@ -5,6 +5,19 @@ import type { PageChannel } from "./organisation-types";
 
 export type DetectionSource = "monitoring" | "customer" | "staff" | "unknown" | "test";
 
+/** How a seeded incident was triggered, as `incidents.trigger_channel` stores it. */
+export type TriggerChannel = "events_api" | "email" | "web";
+
+/**
+ * The trigger log entry's agent type for each channel, as PagerDuty names it; written to
+ * `incidents.trigger_agent_type` and used when classifying the detection source.
+ */
+export const TRIGGER_AGENT_TYPES: Readonly<Record<TriggerChannel, string>> = {
+  events_api: "generic_events_api_inbound_integration_reference",
+  email: "email_inbound_integration_reference",
+  web: "user_reference",
+};
+
 export interface IncidentRow {
   id: number;
   pagerdutyId: string;
@@ -23,7 +36,7 @@ export interface IncidentRow {
   statusChangedAt: number;
   resolvedByMerge: boolean;
   mergedIntoPagerdutyId: string | null;
-  triggerChannel: string;
+  triggerChannel: TriggerChannel;
   detectionSource: DetectionSource;
   detectionRule: string;
 }

@@ -1,13 +1,14 @@
 import type { ColumnSpec, TableSpec } from "./batch-writer";
 import type { EscalationPolicy, Person, Schedule, Service, Team } from "./organisation-types";
 import type { Shift } from "./rotations";
-import type {
-  IncidentRow,
-  IncidentTeamRow,
-  LogEntryRow,
-  PageRow,
-  TimeInLieuEntryRow,
-  TimeInLieuPolicyRow,
+import {
+  type IncidentRow,
+  type IncidentTeamRow,
+  type LogEntryRow,
+  type PageRow,
+  type TimeInLieuEntryRow,
+  type TimeInLieuPolicyRow,
+  TRIGGER_AGENT_TYPES,
 } from "./seed-rows";
 
 /**
@@ -180,6 +181,7 @@ export function incidentsTable(importRunId: number, importedAt: number): TableSp
       column("resolved_by_merge", "bool", (row) => row.resolvedByMerge),
       column("merged_into_pagerduty_id", "text", (row) => row.mergedIntoPagerdutyId),
       column("trigger_channel", "text", (row) => row.triggerChannel),
+      column("trigger_agent_type", "text", (row) => TRIGGER_AGENT_TYPES[row.triggerChannel]),
       column("detection_source", "detection_source", (row) => row.detectionSource),
       column("detection_rule", "text", (row) => row.detectionRule),
       column("import_run_id", "int4", () => importRunId),

@@ -1,20 +1,14 @@
-import { TZDate } from "@date-fns/tz";
-import { formatISO } from "date-fns";
 import { gini, lorenzCurve } from "@/lib/metrics/fairness";
 import type { PrismaClient } from "@/lib/server/database/prisma-client";
 import type { MetricSettings } from "@/lib/shared/metric-settings";
 import type { Report, ReportTeamRow } from "@/lib/shared/report";
-import type { ReportFilters } from "@/lib/shared/report-filters";
+import { type ReportFilters, reportRange } from "@/lib/shared/report-filters";
 import { Prisma } from "@/prisma/generated/client/client";
 import { getIncidentMetrics } from "../queries/get-incident-metrics";
 import { listReportPeople } from "../queries/list-report-people";
 import { type PersonSummary, summarisePeople } from "./summarise-people";
 
 const roundHours = (hours: number) => Math.round(hours * 100) / 100;
-
-/** "2026-07-01T00:00:00+02:00": an instant as the report's zone reads it. */
-export const formatInZone = (instant: Date, timeZone: string) =>
-  formatISO(new TZDate(instant.getTime(), timeZone));
 
 interface TeamRow {
   id: number;
@@ -102,11 +96,7 @@ export async function buildReport(
 
   const { mttdCoverage, detection, ...incidents } = incidentMetrics;
   return {
-    range: {
-      from: formatInZone(filters.range.start, filters.timeZone),
-      to: formatInZone(filters.range.end, filters.timeZone),
-      timeZone: filters.timeZone,
-    },
+    range: reportRange(filters),
     filters: {
       team: filters.team ?? null,
       service: filters.service ?? null,

@@ -17,6 +17,8 @@ export interface DeriveAccrualsOptions {
   from?: Date;
   to?: Date;
   onProgress?: (done: number, total: number) => void;
+  /** The time written to created_at/updated_at (default now); the seed fixes it to stay reproducible. */
+  recordedAt?: Date;
 }
 
 export interface DeriveAccrualsResult {
@@ -161,6 +163,7 @@ export async function deriveTimeInLieuAccruals(
       batch.map((person) => person.id),
       { from, to },
       rows,
+      options.recordedAt ?? new Date(),
     );
     result.accruals += rows.length;
     result.inserted += written.inserted;
@@ -176,6 +179,7 @@ async function writeAccruals(
   personIds: number[],
   window: { from: Date; to: Date },
   rows: AccrualRow[],
+  recordedAt: Date,
 ): Promise<{ inserted: number; updated: number; deleted: number }> {
   const keys = rows.map((row) => row.sourceKey);
   return db.$transaction(async (transaction) => {
@@ -187,8 +191,9 @@ async function writeAccruals(
     if (rows.length === 0) return { inserted: 0, updated: 0, deleted };
     const written = await transaction.$queryRaw<{ inserted: boolean }[]>(Prisma.sql`
       INSERT INTO time_in_lieu_entries
-        (person_id, team_id, kind, minutes, occurred_at, expires_at, rule, source_key, updated_at)
-      SELECT person_id, team_id, 'accrual', minutes, occurred_at, expires_at, rule, source_key, now()
+        (person_id, team_id, kind, minutes, occurred_at, expires_at, rule, source_key, created_at, updated_at)
+      SELECT person_id, team_id, 'accrual', minutes, occurred_at, expires_at, rule, source_key,
+        ${recordedAt}, ${recordedAt}
       FROM unnest(
         ${rows.map((row) => row.personId)}::int[], ${rows.map((row) => row.teamId)}::int[],
         ${rows.map((row) => row.minutes)}::int[], ${rows.map((row) => row.occurredAt)}::timestamptz[],
@@ -197,7 +202,7 @@ async function writeAccruals(
       ) AS input(person_id, team_id, minutes, occurred_at, expires_at, rule, source_key)
       ON CONFLICT (kind, source_key) DO UPDATE SET
         team_id = excluded.team_id, minutes = excluded.minutes, expires_at = excluded.expires_at,
-        rule = excluded.rule, updated_at = now()
+        rule = excluded.rule, updated_at = ${recordedAt}
       WHERE (time_in_lieu_entries.team_id, time_in_lieu_entries.minutes,
              time_in_lieu_entries.expires_at, time_in_lieu_entries.rule)
         IS DISTINCT FROM (excluded.team_id, excluded.minutes, excluded.expires_at, excluded.rule)

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/lib/server/db";
+import { useTestDatabase } from "@/lib/server/testing/test-database";
+import { GET } from "./route";
+
+const get = (query: string) => GET(new Request(`http://localhost/api/metrics/series?${query}`));
+
+describe("GET /api/metrics/series", () => {
+  const database = useTestDatabase();
+  const previousDatabaseUrl = process.env.DATABASE_URL;
+
+  beforeAll(async () => {
+    // The route connects through getDb(), which reads DATABASE_URL on first use.
+    process.env.DATABASE_URL = database.url;
+    // 23:30 UTC on 30 June: June in UTC, July in Stockholm.
+    const createdAt = new Date("2026-06-30T23:30:00Z");
+    await database.db.incident.create({
+      data: {
+        pagerdutyId: "R1",
+        title: "Checkout errors",
+        status: "resolved",
+        createdAt,
+        acknowledgedAt: new Date(createdAt.getTime() + 120_000),
+        resolvedAt: new Date(createdAt.getTime() + 600_000),
+        detectionSource: "monitoring",
+      },
+    });
+  });
+  afterAll(async () => {
+    await getDb().$disconnect();
+    // Assigning undefined to process.env would store the string "undefined".
+    if (previousDatabaseUrl === undefined) delete process.env.DATABASE_URL;
+    else process.env.DATABASE_URL = previousDatabaseUrl;
+  });
+
+  it("answers the range and a zero-filled series bucketed in tz", async () => {
+    const response = await get("from=2026-06-01&to=2026-09-01&tz=Europe/Stockholm");
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body.range).toEqual({
+      from: "2026-06-01T00:00:00+02:00",
+      to: "2026-09-01T00:00:00+02:00",
+      timeZone: "Europe/Stockholm",
+    });
+    expect(body.interval).toBe("month");
+    expect(body.buckets.map((bucket: { label: string; count: number }) => bucket.count)).toEqual([
+      0, 1, 0,
+    ]);
+    expect(body.buckets[1]).toMatchObject({
+      label: "2026-07",
+      start: "2026-06-30T22:00:00.000Z",
+      mtta: { n: 1, meanSeconds: 120, medianSeconds: 120, p90Seconds: 120 },
+    });
+    expect(body.buckets[2].mtta).toEqual({
+      n: 0,
+      meanSeconds: null,
+      medianSeconds: null,
+      p90Seconds: null,
+    });
+  });
+
+  it("answers quarters when asked", async () => {
+    const response = await get("from=2026-01-01&to=2027-01-01&interval=quarter");
+    const body = await response.json();
+    expect(body.buckets.map((bucket: { label: string }) => bucket.label)).toEqual([
+      "2026-Q1",
+      "2026-Q2",
+      "2026-Q3",
+      "2026-Q4",
+    ]);
+    expect(body.buckets[1].count).toBe(1); // 30 June in UTC
+  });
+
+  it("answers 400 with an actionable message for a bad zone, range or interval", async () => {
+    const badZone = await get("from=2026-07-01&to=2026-10-01&tz=Mars/Olympus");
+    expect(badZone.status).toBe(400);
+    expect(await badZone.json()).toEqual({
+      error: {
+        code: "bad_request",
+        message:
+          'tz: Unknown time zone "Mars/Olympus": use an IANA name such as Europe/Stockholm or UTC.',
+      },
+    });
+    const reversed = await get("from=2026-10-01&to=2026-07-01");
+    expect(reversed.status).toBe(400);
+    expect((await reversed.json()).error.message).toContain("to: must be after from");
+    const missing = await get("to=2026-07-01&interval=week");
+    expect(missing.status).toBe(400);
+    expect((await missing.json()).error.message).toBe(
+      "from: from is required: a date like 2026-07-01, read in tz.; interval: interval must be month or quarter.",
+    );
+  });
+});

@@ -1,0 +1,63 @@
+import type { PrismaClient } from "@/lib/server/database/prisma-client";
+import { DEFAULT_METRIC_SETTINGS } from "@/lib/shared/metric-settings";
+import { Prisma } from "@/prisma/generated/client/client";
+import { type IncidentScope, incidentScopeSql } from "../sql/incident-scope";
+
+export interface ServiceNoise {
+  /** null for incidents that carry no service. */
+  serviceId: number | null;
+  pagerdutyId: string | null;
+  name: string | null;
+  /** Non-test incidents in scope. */
+  incidents: number;
+  /** Resolved within `autoResolveMinutes` of creation, never acknowledged, not resolved by merge. */
+  autoResolvedUnacknowledged: number;
+  /** acknowledged_at is null, resolved or not. */
+  neverAcknowledged: number;
+  /** autoResolvedUnacknowledged ÷ incidents; null when there are no incidents. */
+  autoResolvedShare: number | null;
+}
+
+export interface ServiceNoiseOptions {
+  /** An incident resolved within this many minutes, never acknowledged, is noise. */
+  autoResolveMinutes?: number;
+}
+
+type Row = Omit<ServiceNoise, "autoResolvedShare">;
+
+/**
+ * Noise per service (PRODUCT.md "Noise"): how many of its non-test incidents in scope resolved
+ * by themselves within a few minutes with nobody acknowledging them, and how many were never
+ * acknowledged. Noisiest first: most auto-resolved, then most never acknowledged, then most
+ * incidents. Off-hours interruptions per service come from the interruptions module.
+ */
+export async function listServiceNoise(
+  db: PrismaClient,
+  scope: IncidentScope,
+  {
+    autoResolveMinutes = DEFAULT_METRIC_SETTINGS.noise.autoResolveMinutes,
+  }: ServiceNoiseOptions = {},
+): Promise<ServiceNoise[]> {
+  const rows = await db.$queryRaw<Row[]>(Prisma.sql`
+    SELECT
+      s.id AS "serviceId",
+      s.pagerduty_id AS "pagerdutyId",
+      s.name,
+      count(*)::int AS incidents,
+      count(*) FILTER (
+        WHERE i.acknowledged_at IS NULL AND NOT i.resolved_by_merge
+          AND i.resolved_at >= i.created_at
+          AND i.resolved_at <= i.created_at + ${autoResolveMinutes}::float8 * interval '1 minute'
+      )::int AS "autoResolvedUnacknowledged",
+      count(*) FILTER (WHERE i.acknowledged_at IS NULL)::int AS "neverAcknowledged"
+    FROM incidents i
+    LEFT JOIN services s ON s.id = i.service_id
+    WHERE ${incidentScopeSql(scope)} AND i.detection_source <> 'test'
+    GROUP BY s.id, s.pagerduty_id, s.name
+    ORDER BY "autoResolvedUnacknowledged" DESC, "neverAcknowledged" DESC, incidents DESC,
+      s.name NULLS LAST, s.id`);
+  return rows.map((row) => ({
+    ...row,
+    autoResolvedShare: row.incidents === 0 ? null : row.autoResolvedUnacknowledged / row.incidents,
+  }));
+}
