@@ -3,9 +3,12 @@
  * API and the dashboard. Field names are the specification's; fields it does not name are
  * additions (it asks for "at least" its own).
  */
+
+import type { OffHoursAlertBudget } from "../metrics/alert-kinds";
 import type { BurnoutRiskLevel } from "../metrics/burnout-risk";
 import type { LorenzPoint } from "../metrics/fairness";
 import type { DurationSummary } from "../metrics/incident-durations";
+import type { PagingTestPerson } from "../server/queries/list-paging-tests";
 
 export interface ReportPersonRow {
   email: string | null;
@@ -71,6 +74,19 @@ export interface ReportTeamRow {
   };
 }
 
+export interface ReportServiceRow {
+  name: string | null;
+  pagerdutyId: string | null;
+  /** Non-test incidents in the range. */
+  incidents: number;
+  /** Resolved within the noise window (default 5 min) with nobody acknowledging. */
+  autoResolvedUnacknowledged: number;
+  neverAcknowledged: number;
+  autoResolvedShare: number | null;
+  /** Off-hours interruptions of the report's people whose first incident is this service's. */
+  offHoursInterruptions: number;
+}
+
 export interface Report {
   range: { from: string; to: string; timeZone: string };
   filters: { team: string | null; service: string | null; urgency: "high" | "low" | null };
@@ -93,4 +109,13 @@ export interface Report {
   };
   people: ReportPersonRow[];
   teams: ReportTeamRow[];
+  /** Noisiest first. */
+  services: ReportServiceRow[];
+  offHoursAlertBudget: OffHoursAlertBudget;
+  /** Paging-test readiness: who the weekly tests paged, who acknowledged, how fast. */
+  pagingTests: {
+    tests: number;
+    acknowledged: number;
+    people: PagingTestPerson[];
+  };
 }

@@ -5,7 +5,9 @@ import type { Report, ReportTeamRow } from "@/lib/shared/report";
 import { type ReportFilters, reportRange } from "@/lib/shared/report-filters";
 import { Prisma } from "@/prisma/generated/client/client";
 import { getIncidentMetrics } from "../queries/get-incident-metrics";
+import { listPagingTests } from "../queries/list-paging-tests";
 import { listReportPeople } from "../queries/list-report-people";
+import { serviceNoiseRows } from "./service-noise-rows";
 import { type PersonSummary, summarisePeople } from "./summarise-people";
 
 const roundHours = (hours: number) => Math.round(hours * 100) / 100;
@@ -76,15 +78,17 @@ export async function buildReport(
     service: filters.service,
     urgency: filters.urgency,
   };
-  const [incidentMetrics, people, allTeams] = await Promise.all([
+  const [incidentMetrics, people, allTeams, pagingTests] = await Promise.all([
     getIncidentMetrics(db, scope),
     listReportPeople(db, { range: filters.range, team: filters.team }),
     db.$queryRaw<TeamRow[]>(
       Prisma.sql`SELECT id, name, pagerduty_id AS "pagerdutyId" FROM teams ORDER BY lower(name)`,
     ),
+    listPagingTests(db, scope),
   ]);
   const teamNameById = new Map(allTeams.map((team) => [team.id, team.name]));
   const summary = await summarisePeople(db, people, filters.range, settings, teamNameById);
+  const noise = await serviceNoiseRows(db, scope, settings, summary);
   const teams =
     filters.team === undefined
       ? allTeams
@@ -108,5 +112,11 @@ export async function buildReport(
     teams: teamFairnessRows(teams, summary.people).filter(
       (team) => filters.team !== undefined || team.members.length > 0,
     ),
+    ...noise,
+    pagingTests: {
+      tests: pagingTests.tests.length,
+      acknowledged: pagingTests.tests.filter((test) => test.acknowledgedAt !== null).length,
+      people: pagingTests.people,
+    },
   };
 }

@@ -1,0 +1,18 @@
+import { getDb } from "@/lib/server/db";
+import { parseQuery, withApiErrors } from "@/lib/server/http/api-error";
+import { getIncidentMetrics } from "@/lib/server/queries/get-incident-metrics";
+import { reportRange } from "@/lib/shared/report-filters";
+import { reportQuerySchema } from "@/lib/shared/report-query";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * Incident count, MTTD/MTTA/MTTR (n, median, p90, mean) and detection sources for a range:
+ * `GET /api/metrics/incidents?from=2026-07-01&to=2026-10-01&tz=Europe/Stockholm[&team&service&urgency]`.
+ * Cheap (one SQL aggregate), for tiles; the per-person numbers are in /api/report.
+ */
+export const GET = withApiErrors(async (request: Request) => {
+  const filters = parseQuery(reportQuerySchema, request.url);
+  const metrics = await getIncidentMetrics(getDb(), filters);
+  return Response.json({ range: reportRange(filters), ...metrics });
+});
