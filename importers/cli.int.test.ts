@@ -114,6 +114,142 @@ describe("the fairshift command line", () => {
     expect(different.incidents_hash).not.toBe(seeded.incidents_hash);
   });
 
+  it("prints the report with every field of PRODUCT.md's JSON contract", async () => {
+    const run = await fairshift(
+      [
+        "report",
+        "--from",
+        "2026-07-01",
+        "--to",
+        "2026-10-01",
+        "--tz",
+        "Europe/Stockholm",
+        "--team",
+        "Payments",
+      ],
+      { DATABASE_URL: database.url },
+    );
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.range).toEqual({
+      from: "2026-07-01T00:00:00+02:00",
+      to: "2026-10-01T00:00:00+02:00",
+      timeZone: "Europe/Stockholm",
+    });
+    const summary = ["n", "meanSeconds", "medianSeconds", "p90Seconds"];
+    for (const metric of ["mttd", "mtta", "mttr"]) {
+      expect(Object.keys(report.incidents[metric])).toEqual(expect.arrayContaining(summary));
+    }
+    expect(Object.keys(report.incidents)).toEqual(
+      expect.arrayContaining(["count", "excludedTests", "mttd", "mtta", "mttr"]),
+    );
+    expect(Object.keys(report.detection)).toEqual(
+      expect.arrayContaining([
+        "monitoring",
+        "customer",
+        "staff",
+        "unknown",
+        "test",
+        "customerFirstRate",
+      ]),
+    );
+    expect(report.people.length).toBeGreaterThan(0);
+    for (const person of report.people) {
+      expect(Object.keys(person)).toEqual(
+        expect.arrayContaining([
+          "email",
+          "name",
+          "timeZone",
+          "interruptions",
+          "wakeups",
+          "offHoursCallouts",
+          "onCall",
+          "toil",
+          "restBreaches",
+          "burnoutRisk",
+        ]),
+      );
+      expect(Object.keys(person.interruptions)).toEqual(
+        expect.arrayContaining(["business", "off", "sleep"]),
+      );
+      expect(Object.keys(person.onCall)).toEqual(
+        expect.arrayContaining([
+          "hours",
+          "offHours",
+          "sleepHours",
+          "weekendHours",
+          "holidayHours",
+          "weeks",
+          "meanIntervalWeeks",
+          "longestStreakWeeks",
+        ]),
+      );
+      expect(Object.keys(person.toil)).toEqual(
+        expect.arrayContaining([
+          "accruedHours",
+          "adjustedHours",
+          "claimedHours",
+          "expiredHours",
+          "owedHours",
+        ]),
+      );
+      expect(["high", "medium", "low"]).toContain(person.burnoutRisk.level);
+      expect(Array.isArray(person.burnoutRisk.reasons)).toBe(true);
+      expect(person.teams).toEqual(["Payments"]);
+    }
+    expect(report.teams.map((team: { name: string }) => team.name)).toEqual(["Payments"]);
+    expect(Object.keys(report.teams[0].fairness)).toEqual(
+      expect.arrayContaining(["onCallHoursGini", "interruptionsGini", "weekendHolidayHoursGini"]),
+    );
+  });
+
+  it("prints the report as CSV, a row per person and per team", async () => {
+    const run = await fairshift(
+      [
+        "report",
+        "--from",
+        "2026-07-01",
+        "--to",
+        "2026-10-01",
+        "--team",
+        "Payments",
+        "--format",
+        "csv",
+      ],
+      { DATABASE_URL: database.url },
+    );
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trimEnd().split("\n");
+    expect(lines[0]).toMatch(/^kind,from,to,time_zone_of_report,name,email,time_zone,teams,/);
+    expect(lines.filter((line) => line.startsWith("team,"))).toHaveLength(1);
+    expect(lines.filter((line) => line.startsWith("person,")).length).toBeGreaterThan(0);
+  });
+
+  it("refuses a bad zone, a reversed range or a format it does not know, with exit code 2", async () => {
+    const environment = { DATABASE_URL: database.url };
+    const zone = await fairshift(["report", "--tz", "Europe/Stockholmm"], environment);
+    expect(zone.code).toBe(2);
+    expect(zone.stderr).toContain('--tz: Unknown time zone "Europe/Stockholmm"');
+    const reversed = await fairshift(
+      ["report", "--from", "2026-10-01", "--to", "2026-07-01"],
+      environment,
+    );
+    expect(reversed.code).toBe(2);
+    expect(reversed.stderr).toContain("--to: must be after from");
+    const format = await fairshift(["report", "--format", "xml"], environment);
+    expect(format.code).toBe(2);
+    expect(format.stderr).toContain("--format must be json or csv");
+  });
+
+  it("reports an unreachable database with exit code 1", async () => {
+    const run = await fairshift(["report"], {
+      DATABASE_URL: "postgresql://nobody:secret@127.0.0.1:1/fairshift",
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("Cannot reach the database at 127.0.0.1:1/fairshift");
+  });
+
   it("migrates DATABASE_URL and reports it", async () => {
     const run = await fairshift(["db", "migrate"], { DATABASE_URL: database.url });
     expect(run.code).toBe(0);

@@ -1,0 +1,166 @@
+import type { BenchScale, SeedRecord } from "./bench-database";
+import { BENCH_RANGE, formatMegabytes, type ReportResult } from "./bench-report";
+
+export const START_MARKER = "<!-- bench:report:start -->";
+export const END_MARKER = "<!-- bench:report:end -->";
+
+const SCALE_ORDER: readonly string[] = ["demo", "small", "large"];
+const SEED_HEADER = ["Scale", "Seed (of which accruals)", "Seed peak RSS", "Database", "Seeded"];
+const REPORT_HEADER = [
+  "Scale",
+  "Scope",
+  "People",
+  "Incidents",
+  "Wall time, median / max",
+  "Peak RSS, max",
+  "JSON output",
+  "Runs",
+  "Measured",
+];
+
+export interface BenchResults {
+  seeds: SeedRecord[];
+  reports: ReportResult[];
+  /** "2 cores, 24 GiB". */
+  machine: string;
+  startupSeconds: number | null;
+}
+
+const day = (iso: string) => iso.slice(0, 10);
+const seconds = (value: number) =>
+  value >= 60
+    ? `${Math.floor(value / 60)} min ${Math.round(value % 60)} s`
+    : `${value.toFixed(value < 10 ? 2 : 1)} s`;
+const count = (value: number) => value.toLocaleString("en");
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((left, right) => left - right);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+function maxOf(values: readonly (number | null)[]): number | null {
+  const known = values.filter((value): value is number => value !== null);
+  return known.length === 0 ? null : Math.max(...known);
+}
+
+export function seedRow(record: SeedRecord): string[] {
+  const accruals = record.accrualSeconds === null ? "" : ` (${seconds(record.accrualSeconds)})`;
+  return [
+    record.scale,
+    `${seconds(record.seedSeconds)}${accruals}`,
+    formatMegabytes(record.peakRssBytes),
+    formatMegabytes(record.databaseBytes),
+    day(record.seededAt),
+  ];
+}
+
+export function reportRow(result: ReportResult, machine: string): string[] {
+  return [
+    result.scale,
+    result.scope,
+    count(result.people),
+    count(result.incidents),
+    `${seconds(median(result.wallSeconds))} / ${seconds(Math.max(...result.wallSeconds))}`,
+    formatMegabytes(maxOf(result.peakRssBytes)),
+    formatMegabytes(result.outputBytes),
+    String(result.wallSeconds.length),
+    `${day(result.measuredAt)}, ${machine}`,
+  ];
+}
+
+/** A padded markdown table, like the hand-written ones above it. */
+export function markdownTable(header: readonly string[], rows: readonly string[][]): string {
+  const widths = header.map((cell, column) =>
+    Math.max(3, cell.length, ...rows.map((row) => (row[column] ?? "").length)),
+  );
+  const line = (cells: readonly string[]) =>
+    `| ${widths.map((width, column) => (cells[column] ?? "").padEnd(width)).join(" | ")} |`;
+  return [line(header), line(widths.map((width) => "-".repeat(width))), ...rows.map(line)].join(
+    "\n",
+  );
+}
+
+/** Rows of the table with this header in an earlier block, for the scales this run did not measure. */
+function keptRows(
+  previousBlock: string,
+  header: readonly string[],
+  measured: ReadonlySet<BenchScale>,
+): string[][] {
+  const lines = previousBlock.split("\n");
+  const start = lines.findIndex(
+    (line) => cellsOf(line)?.[0] === header[0] && line.includes(header[1] ?? ""),
+  );
+  if (start === -1) return [];
+  const rows: string[][] = [];
+  for (const line of lines.slice(start + 2)) {
+    const cells = cellsOf(line);
+    if (cells === null) break;
+    if (cells.length === header.length && !measured.has(cells[0] as BenchScale)) rows.push(cells);
+  }
+  return rows;
+}
+
+function cellsOf(line: string): string[] | null {
+  const trimmed = line.trim();
+  if (!trimmed.startsWith("|") || !trimmed.endsWith("|")) return null;
+  return trimmed
+    .slice(1, -1)
+    .split("|")
+    .map((cell) => cell.trim());
+}
+
+function byScale(left: string[], right: string[]): number {
+  return SCALE_ORDER.indexOf(left[0] ?? "") - SCALE_ORDER.indexOf(right[0] ?? "");
+}
+
+/** The generated block: this run's scales, plus the rows of other scales from the previous block. */
+export function renderBlock(results: BenchResults, previousBlock = ""): string {
+  const measured = new Set<BenchScale>([
+    ...results.seeds.map((seed) => seed.scale),
+    ...results.reports.map((report) => report.scale),
+  ]);
+  const seedRows = [
+    ...keptRows(previousBlock, SEED_HEADER, measured),
+    ...results.seeds.map(seedRow),
+  ].sort(byScale);
+  // A stable sort keeps "all teams" before "team Payments" within a scale.
+  const reportRows = [
+    ...keptRows(previousBlock, REPORT_HEADER, measured),
+    ...results.reports.map((result) => reportRow(result, results.machine)),
+  ].sort(byScale);
+  const startup =
+    results.startupSeconds === null
+      ? []
+      : [
+          "",
+          `Node, tsx and CLI start-up alone (\`fairshift --help\`): ${seconds(results.startupSeconds)}, ` +
+            `part of every report's wall time above (${day(new Date().toISOString())}, ${results.machine}).`,
+        ];
+  return [
+    "<!-- Written by `npm run bench -- --write` (scripts/bench/); edit the script, not this block. -->",
+    "",
+    markdownTable(SEED_HEADER, seedRows),
+    "",
+    `\`fairshift report --from ${BENCH_RANGE.from} --to ${BENCH_RANGE.to} --tz ${BENCH_RANGE.timeZone} --format json\`, ` +
+      "each run a fresh child process:",
+    "",
+    markdownTable(REPORT_HEADER, reportRows),
+    ...startup,
+  ].join("\n");
+}
+
+/** The document with its generated block replaced, or a "Metrics report" section appended. */
+export function replaceBlock(document: string, results: BenchResults): string {
+  const start = document.indexOf(START_MARKER);
+  const end = document.indexOf(END_MARKER);
+  if (start === -1 || end === -1 || end < start) {
+    const block = renderBlock(results);
+    return `${document.trimEnd()}\n\n## Metrics report\n\n${START_MARKER}\n${block}\n${END_MARKER}\n`;
+  }
+  const previous = document.slice(start + START_MARKER.length, end);
+  const block = renderBlock(results, previous);
+  return `${document.slice(0, start)}${START_MARKER}\n${block}\n${document.slice(end)}`;
+}

@@ -1,0 +1,159 @@
+/**
+ * `npm run bench`: time and peak memory of `fairshift report` for one quarter on the small and
+ * large seeds, in an embedded PostgreSQL of its own (.data/bench/postgres). Targets are checked
+ * here, never by timed assertions in tests (docs/benchmarks.md).
+ *
+ *   npm run bench -- [--scale small|large|all] [--runs N] [--reseed] [--write] [--profile]
+ */
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { startEmbeddedPostgres } from "@/lib/server/database/embedded-postgres";
+import { dataDirectory } from "@/lib/server/env";
+import { onShutdown } from "@/lib/server/runtime/on-shutdown";
+import { StartupError } from "@/lib/server/runtime/startup-error";
+import {
+  type BenchContext,
+  type BenchScale,
+  ensureSeededDatabase,
+  fairshiftBin,
+  type SeedRecord,
+} from "./bench-database";
+import { benchReport, REPORT_SCENARIOS, type ReportResult } from "./bench-report";
+import { type BenchResults, renderBlock, replaceBlock } from "./benchmarks-doc";
+import { killRunningProcesses, measureProcess } from "./measure-process";
+
+const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+const benchmarksDocument = path.join(repositoryRoot, "docs", "benchmarks.md");
+
+const optionsSchema = z.object({
+  scale: z
+    .enum(["small", "large", "all"], { error: "--scale must be small, large or all" })
+    .default("all"),
+  runs: z.coerce.number().int().min(1).max(50).default(3),
+  reseed: z.boolean().default(false),
+  write: z.boolean().default(false),
+  profile: z.boolean().default(false),
+});
+
+const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
+
+function readOptions(argv: string[]) {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      scale: { type: "string" },
+      runs: { type: "string" },
+      reseed: { type: "boolean" },
+      write: { type: "boolean" },
+      profile: { type: "boolean" },
+    },
+  });
+  const parsed = optionsSchema.safeParse(values);
+  if (!parsed.success)
+    throw new Error(parsed.error.issues.map((issue) => issue.message).join("; "));
+  return parsed.data;
+}
+
+function machineNote(): string {
+  return `${os.availableParallelism()} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB`;
+}
+
+async function measureStartup(): Promise<number | null> {
+  const measurement = await measureProcess({
+    command: process.execPath,
+    args: [fairshiftBin(repositoryRoot), "--help"],
+    env: process.env,
+  });
+  return measurement.exitCode === 0 ? measurement.wallMs / 1000 : null;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const options = readOptions(argv);
+  const scales: BenchScale[] = options.scale === "all" ? ["small", "large"] : [options.scale];
+  const benchDirectory = path.join(dataDirectory(), "bench");
+  const temporaryDirectory = await fs.mkdtemp(path.join(os.tmpdir(), "fairshift-bench-"));
+
+  log(`starting the embedded PostgreSQL in ${path.relative(process.cwd(), benchDirectory)}`);
+  const server = await startEmbeddedPostgres({
+    dataDirectory: path.join(benchDirectory, "postgres"),
+    databaseName: "postgres",
+  });
+  // On Ctrl-C: stop the measured child first, then the server this run started.
+  onShutdown(server.stop);
+  onShutdown(killRunningProcesses);
+  try {
+    const context: BenchContext = {
+      repositoryRoot,
+      adminUrl: server.url,
+      recordDirectory: benchDirectory,
+      log,
+    };
+    const seeds: SeedRecord[] = [];
+    const reports: ReportResult[] = [];
+    for (const scale of scales) {
+      const { url, record } = await ensureSeededDatabase(context, scale, options.reseed);
+      seeds.push(record);
+      for (const scenario of REPORT_SCENARIOS) {
+        reports.push(
+          await benchReport({
+            bin: fairshiftBin(repositoryRoot),
+            databaseUrl: url,
+            scale,
+            scenario,
+            runs: options.runs,
+            temporaryDirectory,
+            log,
+          }),
+        );
+        if (options.profile) {
+          const profileDirectory = path.join(benchDirectory, "profiles");
+          await benchReport({
+            bin: fairshiftBin(repositoryRoot),
+            databaseUrl: url,
+            scale,
+            scenario,
+            runs: 1,
+            temporaryDirectory,
+            nodeFlags: ["--cpu-prof", `--cpu-prof-dir=${profileDirectory}`],
+            log,
+          });
+          log(`  CPU profile written to ${path.relative(process.cwd(), profileDirectory)}`);
+        }
+      }
+    }
+    const results: BenchResults = {
+      seeds,
+      reports,
+      machine: machineNote(),
+      startupSeconds: await measureStartup(),
+    };
+
+    if (options.write) {
+      const document = await fs.readFile(benchmarksDocument, "utf8");
+      await fs.writeFile(benchmarksDocument, replaceBlock(document, results));
+      log(`wrote ${path.relative(process.cwd(), benchmarksDocument)}`);
+    }
+    process.stdout.write(`${renderBlock(results)}\n`);
+    return 0;
+  } finally {
+    await fs.rm(temporaryDirectory, { recursive: true, force: true });
+    await server.stop();
+  }
+}
+
+try {
+  process.exit(await main(process.argv.slice(2)));
+} catch (error) {
+  // Exit explicitly: the embedded-postgres exit hook would otherwise exit 0 on beforeExit.
+  if (error instanceof StartupError) {
+    console.error(`bench: ${error.problem}\n  ${error.remedy}`);
+  } else {
+    console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  process.exit(1);
+}
