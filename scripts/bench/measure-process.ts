@@ -1,5 +1,4 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createWriteStream } from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -74,25 +73,22 @@ export async function measureProcess(options: MeasureOptions): Promise<Measureme
     ? [GNU_TIME, ["-f", "%M", "-o", timeFile, options.command, ...options.args]]
     : [options.command, options.args];
 
+  // The file itself, not a pipe, as stdout: the CLI exits right after its last write, and Node
+  // drops whatever a full pipe (64 KiB) has not taken yet, while writes to a file are synchronous.
+  const stdoutFile =
+    options.stdoutPath === undefined ? undefined : await fs.open(options.stdoutPath, "w");
   const startedAt = performance.now();
   // Its own process group, so Ctrl-C handling can stop GNU time and the command under it together.
   const child = spawn(command, args, {
     env: options.env,
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["ignore", stdoutFile?.fd ?? "pipe", "pipe"],
     detached: true,
   });
   running.add(child);
 
   let stdout = "";
-  const stdoutDone = new Promise<void>((resolve, reject) => {
+  const stdoutDone = new Promise<void>((resolve) => {
     if (!child.stdout) return resolve();
-    if (options.stdoutPath !== undefined) {
-      const file = createWriteStream(options.stdoutPath);
-      child.stdout.pipe(file);
-      file.on("finish", resolve);
-      file.on("error", reject);
-      return;
-    }
     const lines = createInterface({ input: child.stdout });
     lines.on("line", (line) => {
       stdout += `${line}\n`;
@@ -139,6 +135,7 @@ export async function measureProcess(options: MeasureOptions): Promise<Measureme
   } finally {
     if (sampler) clearInterval(sampler);
     running.delete(child);
+    await stdoutFile?.close();
     await fs.rm(timeFile, { force: true });
   }
 }
