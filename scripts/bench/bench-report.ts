@@ -93,7 +93,7 @@ export async function benchReport(options: ReportRunOptions): Promise<ReportResu
     peakRssBytes.push(measurement.peakRssBytes);
     options.log(
       `  ${scale}, ${scenario.scope}, run ${run}/${options.runs}: ${(measurement.wallMs / 1000).toFixed(2)} s, ` +
-        `peak RSS ${formatMegabytes(measurement.peakRssBytes)}`,
+        `peak RSS ${formatBytes(measurement.peakRssBytes)}`,
     );
   }
   const report = JSON.parse(await fs.readFile(outputPath, "utf8")) as Report;
@@ -109,8 +109,10 @@ export async function benchReport(options: ReportRunOptions): Promise<ReportResu
   };
 }
 
-export function formatMegabytes(bytes: number | null): string {
+/** Decimal units, like `du --si`: kB below a megabyte, GB from a gigabyte. */
+export function formatBytes(bytes: number | null): string {
   if (bytes === null) return "n/a";
   if (bytes >= 10 ** 9) return `${(bytes / 10 ** 9).toFixed(2)} GB`;
-  return `${(bytes / 10 ** 6).toFixed(bytes >= 10 ** 7 ? 0 : 1)} MB`;
+  if (bytes >= 10 ** 6) return `${(bytes / 10 ** 6).toFixed(bytes >= 10 ** 7 ? 0 : 1)} MB`;
+  return `${Math.round(bytes / 1000)} kB`;
 }

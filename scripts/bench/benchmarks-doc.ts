@@ -1,5 +1,5 @@
 import type { BenchScale, SeedRecord } from "./bench-database";
-import { BENCH_RANGE, formatMegabytes, type ReportResult } from "./bench-report";
+import { BENCH_RANGE, formatBytes, type ReportResult } from "./bench-report";
 
 export const START_MARKER = "<!-- bench:report:start -->";
 export const END_MARKER = "<!-- bench:report:end -->";
@@ -51,8 +51,8 @@ export function seedRow(record: SeedRecord): string[] {
   return [
     record.scale,
     `${seconds(record.seedSeconds)}${accruals}`,
-    formatMegabytes(record.peakRssBytes),
-    formatMegabytes(record.databaseBytes),
+    formatBytes(record.peakRssBytes),
+    formatBytes(record.databaseBytes),
     day(record.seededAt),
   ];
 }
@@ -64,8 +64,8 @@ export function reportRow(result: ReportResult, machine: string): string[] {
     count(result.people),
     count(result.incidents),
     `${seconds(median(result.wallSeconds))} / ${seconds(Math.max(...result.wallSeconds))}`,
-    formatMegabytes(maxOf(result.peakRssBytes)),
-    formatMegabytes(result.outputBytes),
+    formatBytes(maxOf(result.peakRssBytes)),
+    formatBytes(result.outputBytes),
     String(result.wallSeconds.length),
     `${day(result.measuredAt)}, ${machine}`,
   ];
