@@ -7,7 +7,8 @@
 import type { OffHoursAlertBudget } from "../metrics/alert-kinds";
 import type { BurnoutRiskLevel } from "../metrics/burnout-risk";
 import type { LorenzPoint } from "../metrics/fairness";
-import type { DurationSummary } from "../metrics/incident-durations";
+import type { OnCallSummary } from "../metrics/on-call";
+import type { IncidentMetrics } from "../server/queries/get-incident-metrics";
 import type { PagingTestPerson } from "../server/queries/list-paging-tests";
 
 export interface ReportPersonRow {
@@ -20,16 +21,8 @@ export interface ReportPersonRow {
   interruptions: { business: number; off: number; sleep: number };
   wakeups: number;
   offHoursCallouts: number;
-  onCall: {
-    hours: number;
-    businessHours: number;
-    /** The off band alone. */
-    offHours: number;
-    sleepHours: number;
-    weekendHours: number;
-    holidayHours: number;
-    level1Hours: number;
-    level2PlusHours: number;
+  /** Hours rounded to 0.01 h (see OnCallSummary); rotation over the range's ISO weeks. */
+  onCall: Omit<OnCallSummary, "weekendOrHolidayHours"> & {
     weeks: number;
     meanIntervalWeeks: number | null;
     longestStreakWeeks: number;
@@ -90,23 +83,8 @@ export interface ReportServiceRow {
 export interface Report {
   range: { from: string; to: string; timeZone: string };
   filters: { team: string | null; service: string | null; urgency: "high" | "low" | null };
-  incidents: {
-    count: number;
-    excludedTests: number;
-    mttd: DurationSummary;
-    /** MTTD coverage: incidents with a known impact start, of all non-test incidents. */
-    mttdCoverage: { withStartedAt: number; total: number };
-    mtta: DurationSummary;
-    mttr: DurationSummary;
-  };
-  detection: {
-    monitoring: number;
-    customer: number;
-    staff: number;
-    unknown: number;
-    test: number;
-    customerFirstRate: number | null;
-  };
+  incidents: Omit<IncidentMetrics, "detection">;
+  detection: IncidentMetrics["detection"];
   people: ReportPersonRow[];
   teams: ReportTeamRow[];
   /** Noisiest first. */

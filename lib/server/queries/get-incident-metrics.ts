@@ -1,6 +1,12 @@
 import type { DurationSummary } from "@/lib/metrics/incident-durations";
 import type { PrismaClient } from "@/lib/server/database/prisma-client";
 import { Prisma } from "@/prisma/generated/client/client";
+import {
+  type DurationColumns,
+  durationSummaryOf,
+  incidentDurationAggregatesSql,
+  incidentDurationColumnsSql,
+} from "../sql/incident-durations";
 import { type IncidentScope, incidentScopeSql } from "../sql/incident-scope";
 
 export type { DurationSummary };
@@ -25,7 +31,7 @@ export interface IncidentMetrics {
   };
 }
 
-type Row = Record<string, number | null>;
+type Row = DurationColumns & Record<string, number | null>;
 
 /**
  * MTTD/MTTA/MTTR (n, mean, median, p90 with percentile_cont's linear interpolation) and detection
@@ -42,12 +48,7 @@ export async function getIncidentMetrics(
       SELECT
         i.detection_source,
         i.started_at IS NOT NULL AS has_started_at,
-        CASE WHEN i.detection_source <> 'test' AND i.started_at <= i.created_at
-          THEN extract(epoch FROM i.created_at - i.started_at)::float8 END AS mttd,
-        CASE WHEN i.detection_source <> 'test' AND NOT i.resolved_by_merge AND i.acknowledged_at >= i.created_at
-          THEN extract(epoch FROM i.acknowledged_at - i.created_at)::float8 END AS mtta,
-        CASE WHEN i.detection_source <> 'test' AND NOT i.resolved_by_merge AND i.resolved_at >= i.created_at
-          THEN extract(epoch FROM i.resolved_at - i.created_at)::float8 END AS mttr
+        ${incidentDurationColumnsSql}
       FROM incidents i
       WHERE ${incidentScopeSql(scope)}
     )
@@ -55,15 +56,7 @@ export async function getIncidentMetrics(
       count(*) FILTER (WHERE detection_source <> 'test')::int AS count,
       count(*) FILTER (WHERE detection_source = 'test')::int AS excluded_tests,
       count(*) FILTER (WHERE detection_source <> 'test' AND has_started_at)::int AS with_started_at,
-      count(mttd)::int AS mttd_n, avg(mttd)::float8 AS mttd_mean,
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY mttd) AS mttd_median,
-      percentile_cont(0.9) WITHIN GROUP (ORDER BY mttd) AS mttd_p90,
-      count(mtta)::int AS mtta_n, avg(mtta)::float8 AS mtta_mean,
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY mtta) AS mtta_median,
-      percentile_cont(0.9) WITHIN GROUP (ORDER BY mtta) AS mtta_p90,
-      count(mttr)::int AS mttr_n, avg(mttr)::float8 AS mttr_mean,
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY mttr) AS mttr_median,
-      percentile_cont(0.9) WITHIN GROUP (ORDER BY mttr) AS mttr_p90,
+      ${incidentDurationAggregatesSql},
       count(*) FILTER (WHERE detection_source = 'monitoring')::int AS monitoring,
       count(*) FILTER (WHERE detection_source = 'customer')::int AS customer,
       count(*) FILTER (WHERE detection_source = 'staff')::int AS staff,
@@ -76,10 +69,10 @@ export async function getIncidentMetrics(
   return {
     count,
     excludedTests: row.excluded_tests ?? 0,
-    mttd: summary(row, "mttd"),
+    mttd: durationSummaryOf(row, "mttd"),
     mttdCoverage: { withStartedAt: row.with_started_at ?? 0, total: count },
-    mtta: summary(row, "mtta"),
-    mttr: summary(row, "mttr"),
+    mtta: durationSummaryOf(row, "mtta"),
+    mttr: durationSummaryOf(row, "mttr"),
     detection: {
       monitoring: row.monitoring ?? 0,
       customer,
@@ -88,15 +81,5 @@ export async function getIncidentMetrics(
       test: row.excluded_tests ?? 0,
       customerFirstRate: count === 0 ? null : customer / count,
     },
-  };
-}
-
-function summary(row: Row, metric: "mttd" | "mtta" | "mttr"): DurationSummary {
-  const n = row[`${metric}_n`] ?? 0;
-  return {
-    n,
-    meanSeconds: n === 0 ? null : (row[`${metric}_mean`] ?? null),
-    medianSeconds: n === 0 ? null : (row[`${metric}_median`] ?? null),
-    p90Seconds: n === 0 ? null : (row[`${metric}_p90`] ?? null),
   };
 }

@@ -1,7 +1,13 @@
+import type { DurationSummary } from "@/lib/metrics/incident-durations";
 import type { PrismaClient } from "@/lib/server/database/prisma-client";
 import { Prisma } from "@/prisma/generated/client/client";
+import {
+  type DurationColumns,
+  durationSummaryOf,
+  incidentDurationAggregatesSql,
+  incidentDurationColumnsSql,
+} from "../sql/incident-durations";
 import { type IncidentScope, incidentScopeSql } from "../sql/incident-scope";
-import type { DurationSummary } from "./get-incident-metrics";
 
 export type SeriesInterval = "month" | "quarter";
 
@@ -32,12 +38,6 @@ const INTERVALS: Record<SeriesInterval, { unit: string; step: string; labelForma
   month: { unit: "month", step: "1 month", labelFormat: "YYYY-MM" },
   quarter: { unit: "quarter", step: "3 months", labelFormat: 'YYYY-"Q"Q' },
 };
-
-type DurationMetric = "mttd" | "mtta" | "mttr";
-type DurationColumns = Record<
-  `${DurationMetric}_${"n" | "mean" | "median" | "p90"}`,
-  number | null
->;
 
 interface Row extends DurationColumns {
   bucket_start: Date;
@@ -77,12 +77,7 @@ export async function getIncidentSeries(
       SELECT
         date_trunc(${unit}::text, i.created_at, ${timeZone}) AS bucket_start,
         i.detection_source,
-        CASE WHEN i.detection_source <> 'test' AND i.started_at <= i.created_at
-          THEN extract(epoch FROM i.created_at - i.started_at)::float8 END AS mttd,
-        CASE WHEN i.detection_source <> 'test' AND NOT i.resolved_by_merge AND i.acknowledged_at >= i.created_at
-          THEN extract(epoch FROM i.acknowledged_at - i.created_at)::float8 END AS mtta,
-        CASE WHEN i.detection_source <> 'test' AND NOT i.resolved_by_merge AND i.resolved_at >= i.created_at
-          THEN extract(epoch FROM i.resolved_at - i.created_at)::float8 END AS mttr
+        ${incidentDurationColumnsSql}
       FROM incidents i
       WHERE ${incidentScopeSql(scope)}
     ),
@@ -92,15 +87,7 @@ export async function getIncidentSeries(
         count(*) FILTER (WHERE detection_source <> 'test')::int AS count,
         count(*) FILTER (WHERE detection_source = 'test')::int AS excluded_tests,
         count(*) FILTER (WHERE detection_source = 'customer')::int AS customer,
-        count(mttd)::int AS mttd_n, avg(mttd)::float8 AS mttd_mean,
-        percentile_cont(0.5) WITHIN GROUP (ORDER BY mttd) AS mttd_median,
-        percentile_cont(0.9) WITHIN GROUP (ORDER BY mttd) AS mttd_p90,
-        count(mtta)::int AS mtta_n, avg(mtta)::float8 AS mtta_mean,
-        percentile_cont(0.5) WITHIN GROUP (ORDER BY mtta) AS mtta_median,
-        percentile_cont(0.9) WITHIN GROUP (ORDER BY mtta) AS mtta_p90,
-        count(mttr)::int AS mttr_n, avg(mttr)::float8 AS mttr_mean,
-        percentile_cont(0.5) WITHIN GROUP (ORDER BY mttr) AS mttr_median,
-        percentile_cont(0.9) WITHIN GROUP (ORDER BY mttr) AS mttr_p90
+        ${incidentDurationAggregatesSql}
       FROM scoped
       GROUP BY bucket_start
     )
@@ -123,22 +110,11 @@ export async function getIncidentSeries(
       label: row.label,
       count,
       excludedTests: row.excluded_tests,
-      mttd: durationSummary(row, "mttd"),
-      mtta: durationSummary(row, "mtta"),
-      mttr: durationSummary(row, "mttr"),
+      mttd: durationSummaryOf(row, "mttd"),
+      mtta: durationSummaryOf(row, "mtta"),
+      mttr: durationSummaryOf(row, "mttr"),
       customer,
       customerFirstRate: count === 0 ? null : customer / count,
     };
   });
-}
-
-// Same shape as getIncidentMetrics' summary; an empty bucket has no row, so n defaults to 0 here.
-function durationSummary(row: Row, metric: DurationMetric): DurationSummary {
-  const n = row[`${metric}_n`] ?? 0;
-  return {
-    n,
-    meanSeconds: n === 0 ? null : (row[`${metric}_mean`] ?? null),
-    medianSeconds: n === 0 ? null : (row[`${metric}_median`] ?? null),
-    p90Seconds: n === 0 ? null : (row[`${metric}_p90`] ?? null),
-  };
 }
