@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { ApiError } from "@/lib/server/http/api-error";
 import { StartupError } from "@/lib/server/runtime/startup-error";
 import { CommandLineError } from "./command-line-error";
 import { runDatabaseCommand } from "./commands/database-command";
@@ -76,6 +77,11 @@ try {
   ) {
     console.error(`fairshift: ${(error as Error).message}\n\n${USAGE}`);
     process.exit(2);
+  }
+  if (error instanceof ApiError) {
+    // A problem the user can act on (e.g. stored settings that no longer validate).
+    console.error(`fairshift: ${error.message}`);
+    process.exit(1);
   }
   if (error instanceof StartupError) {
     console.error(`fairshift: ${error.problem}\n  ${error.remedy}`);
