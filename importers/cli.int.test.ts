@@ -12,9 +12,18 @@ interface Run {
   stderr: string;
 }
 
-function fairshift(args: string[], environment: Record<string, string> = {}): Promise<Run> {
+function fairshift(
+  args: string[],
+  environment: Record<string, string> = {},
+  { throughSlowPipe = false } = {},
+): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
+    // A shell pipe into a reader that starts late, as `fairshift report | jq …` can be: the
+    // pipe's buffer fills and the command must wait for it to drain before exiting.
+    const [file, argv] = throughSlowPipe
+      ? ["sh", ["-c", '"$0" "$@" | (sleep 2; cat)', process.execPath, bin, ...args]]
+      : [process.execPath, [bin, ...args]];
+    const child = spawn(file, argv, {
       env: { ...process.env, ...environment },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -202,6 +211,18 @@ describe("the fairshift command line", () => {
     expect(Object.keys(report.teams[0].fairness)).toEqual(
       expect.arrayContaining(["onCallHoursGini", "interruptionsGini", "weekendHolidayHoursGini"]),
     );
+  });
+
+  it("prints a report longer than a pipe's buffer in full", async () => {
+    const run = await fairshift(
+      ["report", "--from", "2025-07-01", "--to", "2026-10-01"],
+      { DATABASE_URL: database.url },
+      { throughSlowPipe: true },
+    );
+    expect(run.code).toBe(0);
+    // Linux pipes hold 64 KiB; exiting before they drain used to cut the JSON off there.
+    expect(run.stdout.length).toBeGreaterThan(65_536);
+    expect(JSON.parse(run.stdout).people.length).toBeGreaterThan(20);
   });
 
   it("prints the report as CSV, a row per person and per team", async () => {

@@ -49,6 +49,16 @@ function failure(error: z.ZodError): CommandLineError {
   );
 }
 
+/**
+ * Resolves once the text is handed to the operating system: the CLI exits explicitly afterwards,
+ * and an exit before a pipe has drained would cut the report off (at 64 KiB on Linux).
+ */
+function writeToStdout(text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    process.stdout.write(text, (error) => (error ? reject(error) : resolve()));
+  });
+}
+
 /** `fairshift report`: the JSON contract of PRODUCT.md on stdout, or CSV (a row per person, per team). */
 export async function runReportCommand(rawOptions: Record<string, unknown>): Promise<number> {
   const options = reportOptionsSchema.safeParse(rawOptions);
@@ -68,7 +78,7 @@ export async function runReportCommand(rawOptions: Record<string, unknown>): Pro
     // An embedded server this command started may be brand new: bring it to the schema.
     if (database.isStartedHere) await runMigrations(database.url);
     const report = await buildReport(db, filters.data, await getMetricSettings(db));
-    process.stdout.write(
+    await writeToStdout(
       options.data.format === "csv" ? reportToCsv(report) : `${JSON.stringify(report, null, 2)}\n`,
     );
     return 0;
