@@ -112,6 +112,7 @@ async function main(argv: string[]): Promise<number> {
         );
         if (options.profile) {
           const profileDirectory = path.join(benchDirectory, "profiles");
+          log(`  ${scale}, ${scenario.scope}: one more run under --cpu-prof, not counted`);
           await benchReport({
             bin: fairshiftBin(repositoryRoot),
             databaseUrl: url,

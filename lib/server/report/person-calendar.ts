@@ -29,3 +29,24 @@ export function personCalendarOf(
     bands: settings.hourBands,
   });
 }
+
+/**
+ * `personCalendarOf` remembered by zone and region: people sharing both share one calendar, so
+ * the holiday library computes each region's years once per report, not once per person.
+ */
+export function personCalendarCache(
+  settings: MetricSettings,
+  overridesByRegion: ReadonlyMap<string, readonly HolidayOverride[]>,
+): (person: CalendarPerson) => PersonCalendar {
+  const calendars = new Map<string, PersonCalendar>();
+  return (person) => {
+    const timeZone = person.timeZone ?? settings.accountTimeZone;
+    const key = `${timeZone}|${person.holidayRegion ?? defaultHolidayRegion(timeZone) ?? ""}`;
+    let calendar = calendars.get(key);
+    if (!calendar) {
+      calendar = personCalendarOf(person, settings, overridesByRegion);
+      calendars.set(key, calendar);
+    }
+    return calendar;
+  };
+}

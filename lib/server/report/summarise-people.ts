@@ -6,7 +6,7 @@ import type { ReportPersonRow } from "@/lib/shared/report";
 import { listHolidayOverrides } from "../queries/list-holiday-overrides";
 import { listPersonSlices } from "../queries/list-person-slices";
 import type { ReportPerson } from "../queries/list-report-people";
-import { personCalendarOf } from "./person-calendar";
+import { personCalendarCache } from "./person-calendar";
 
 const PEOPLE_PER_BATCH = 100;
 const MILLISECONDS_PER_DAY = 86_400_000;
@@ -88,7 +88,7 @@ export async function summarisePeople(
   teamNameById: ReadonlyMap<number, string>,
 ): Promise<PeopleSummary> {
   const activitySettings = activitySettingsOf(settings);
-  const overridesByRegion = await listHolidayOverrides(db);
+  const calendarOf = personCalendarCache(settings, await listHolidayOverrides(db));
   const burnoutWindow = {
     start: new Date(range.end.getTime() - settings.burnout.windowDays * MILLISECONDS_PER_DAY),
     end: range.end,
@@ -112,7 +112,7 @@ export async function summarisePeople(
     );
     for (const person of batch) {
       const slice = slices.get(person.id) ?? { pages: [], shifts: [], ledger: [] };
-      const calendar = personCalendarOf(person, settings, overridesByRegion);
+      const calendar = calendarOf(person);
       const activity = analysePersonActivity(slice.pages, calendar, activitySettings);
       const load = summarisePersonLoad({
         activity,

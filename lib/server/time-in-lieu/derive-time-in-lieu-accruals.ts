@@ -8,7 +8,7 @@ import { Prisma } from "@/prisma/generated/client/client";
 import { listHolidayOverrides } from "../queries/list-holiday-overrides";
 import { listPersonSlices } from "../queries/list-person-slices";
 import { listTimeInLieuPolicies } from "../queries/list-time-in-lieu-policies";
-import { personCalendarOf } from "../report/person-calendar";
+import { personCalendarCache } from "../report/person-calendar";
 
 export interface DeriveAccrualsOptions {
   /** Only these people; default everyone with a page in the window. */
@@ -30,6 +30,9 @@ export interface DeriveAccrualsResult {
 }
 
 const PEOPLE_PER_BATCH = 100;
+// A quarter of pages per batch of people at a time keeps the large seed's derivation in bounds.
+const WINDOW_DAYS = 90;
+const DAY = 86_400_000;
 // Far enough back and ahead to mean "all of history" for timestamptz(3).
 const BEGINNING = new Date("1970-01-01T00:00:00Z");
 const END_OF_TIME = new Date("9999-01-01T00:00:00Z");
@@ -79,9 +82,7 @@ export async function deriveTimeInLieuAccruals(
         SELECT DISTINCT person_id AS id FROM pages WHERE at >= ${from} AND at < ${to} ORDER BY 1`)
     ).map((row) => row.id);
   const [people, policies, overridesByRegion] = await Promise.all([
-    db.$queryRaw<
-      { id: number; timeZone: string | null; holidayRegion: string | null; teamIds: number[] }[]
-    >(Prisma.sql`
+    db.$queryRaw<DerivationPerson[]>(Prisma.sql`
       SELECT p.id, p.time_zone AS "timeZone", p.holiday_region AS "holidayRegion",
         COALESCE((SELECT array_agg(m.team_id ORDER BY m.team_id) FROM team_memberships m
                   WHERE m.person_id = p.id), '{}') AS "teamIds"
@@ -89,7 +90,6 @@ export async function deriveTimeInLieuAccruals(
     listTimeInLieuPolicies(db),
     listHolidayOverrides(db),
   ]);
-  const activitySettings = activitySettingsOf(settings);
   const result: DeriveAccrualsResult = {
     people: people.length,
     accruals: 0,
@@ -98,80 +98,137 @@ export async function deriveTimeInLieuAccruals(
     deleted: 0,
   };
 
+  const calendarOf = personCalendarCache(settings, overridesByRegion);
   for (let offset = 0; offset < people.length; offset += PEOPLE_PER_BATCH) {
     const batch = people.slice(offset, offset + PEOPLE_PER_BATCH);
-    const slices = await listPersonSlices(
-      db,
-      batch.map((person) => person.id),
-      {
-        // A call-out starting at `from` may chain from pages up to one window earlier.
-        pagesFrom: new Date(from.getTime() - activitySettings.callOutChainWindowMs),
-        shiftsFrom: to,
-        end: to,
-      },
-    );
-    const analysed = batch.map((person) => {
-      const calendar = personCalendarOf(person, settings, overridesByRegion);
-      const pages = slices.get(person.id)?.pages ?? [];
-      const { callOuts } = analysePersonActivity(pages, calendar, activitySettings);
-      const inWindow = callOuts.filter(
-        (callOut) =>
-          callOut.isOffHours &&
-          callOut.start.getTime() >= from.getTime() &&
-          callOut.start.getTime() < to.getTime(),
-      );
-      return { person, calendar, callOuts: inWindow };
-    });
-    const firstIncidentIds = analysed.flatMap(({ callOuts }) =>
-      callOuts.flatMap((callOut) => callOut.incidentIds.slice(0, 1)),
-    );
-    const teamOfIncident = new Map(
-      (
-        await db.$queryRaw<{ incidentId: number; teamId: number }[]>(Prisma.sql`
-          SELECT incident_id AS "incidentId", min(team_id) AS "teamId" FROM incident_teams
-          WHERE incident_id = ANY(${firstIncidentIds}::int[]) GROUP BY incident_id`)
-      ).map((row) => [row.incidentId, row.teamId]),
-    );
-
-    const rows: AccrualRow[] = [];
-    for (const { person, calendar, callOuts } of analysed) {
-      for (const callOut of callOuts) {
-        const incidentTeam = teamOfIncident.get(callOut.incidentIds[0] ?? -1);
-        const teamId =
-          incidentTeam !== undefined && person.teamIds.includes(incidentTeam)
-            ? incidentTeam
-            : (person.teamIds[0] ?? null);
-        const policy = choosePolicy(policies, teamId, callOut.start);
-        const accrual = accrueForCallOut(
-          { ...callOut, firstPageAt: callOut.start, lastResolveAt: callOut.lastResolveAt },
-          policy,
-        );
-        if (!accrual) continue;
-        rows.push({
-          personId: person.id,
-          teamId,
-          minutes: accrual.minutes,
-          occurredAt: callOut.start,
-          expiresAt: accrual.expiresAt,
-          rule: `${describeCallOut(callOut, calendar.timeZone)}: ${accrual.rule}`,
-          sourceKey: accrualSourceKey(person.id, callOut.start),
-        });
-      }
+    const ids = batch.map((person) => person.id);
+    for (const window of await windowsOfPages(db, ids, from, to)) {
+      const rows = await accrualRowsFor(db, batch, window, {
+        settings,
+        policies,
+        calendarOf,
+      });
+      const written = await writeAccruals(db, ids, window, rows, options.recordedAt ?? new Date());
+      result.accruals += rows.length;
+      result.inserted += written.inserted;
+      result.updated += written.updated;
+      result.deleted += written.deleted;
     }
-    const written = await writeAccruals(
-      db,
-      batch.map((person) => person.id),
-      { from, to },
-      rows,
-      options.recordedAt ?? new Date(),
-    );
-    result.accruals += rows.length;
-    result.inserted += written.inserted;
-    result.updated += written.updated;
-    result.deleted += written.deleted;
     options.onProgress?.(Math.min(offset + PEOPLE_PER_BATCH, people.length), people.length);
   }
   return result;
+}
+
+type DerivationPerson = {
+  id: number;
+  timeZone: string | null;
+  holidayRegion: string | null;
+  teamIds: number[];
+};
+
+/**
+ * [from, to) cut into windows of WINDOW_DAYS over the span the batch has pages in (at least one
+ * window, so stale lines are still cleared when every page is gone): memory follows one window
+ * of one batch, not a person's whole history.
+ */
+async function windowsOfPages(
+  db: PrismaClient,
+  personIds: number[],
+  from: Date,
+  to: Date,
+): Promise<{ from: Date; to: Date }[]> {
+  const [span] = await db.$queryRaw<{ first: Date | null; last: Date | null }[]>(Prisma.sql`
+    SELECT min(at) AS first, max(at) AS last FROM pages
+    WHERE person_id = ANY(${personIds}::int[]) AND at >= ${from} AND at < ${to}`);
+  if (!span?.first || !span.last) return [{ from, to }];
+  const windows: { from: Date; to: Date }[] = [];
+  let start = Math.max(from.getTime(), span.first.getTime());
+  const last = Math.min(to.getTime(), span.last.getTime() + 1);
+  while (start < last) {
+    const end = Math.min(start + WINDOW_DAYS * DAY, last);
+    windows.push({ from: new Date(start), to: new Date(end) });
+    start = end;
+  }
+  // The first and last windows reach the requested bounds, so their stale lines are cleared too.
+  const first = windows[0];
+  const final = windows.at(-1);
+  if (first) first.from = from;
+  if (final) final.to = to;
+  return windows;
+}
+
+/** The accrual lines of a batch's off-hours call-outs that start inside the window. */
+async function accrualRowsFor(
+  db: PrismaClient,
+  batch: readonly DerivationPerson[],
+  window: { from: Date; to: Date },
+  context: {
+    settings: MetricSettings;
+    policies: Awaited<ReturnType<typeof listTimeInLieuPolicies>>;
+    calendarOf: ReturnType<typeof personCalendarCache>;
+  },
+): Promise<AccrualRow[]> {
+  const activitySettings = activitySettingsOf(context.settings);
+  const slices = await listPersonSlices(
+    db,
+    batch.map((person) => person.id),
+    {
+      // A call-out starting at the window's start may chain from pages one chain window earlier,
+      // and one starting just before its end goes on after it.
+      pagesFrom: new Date(window.from.getTime() - activitySettings.callOutChainWindowMs),
+      shiftsFrom: window.to,
+      end: new Date(Math.min(window.to.getTime() + DAY, END_OF_TIME.getTime())),
+    },
+  );
+  const analysed = batch.map((person) => {
+    const calendar = context.calendarOf(person);
+    const pages = slices.get(person.id)?.pages ?? [];
+    const { callOuts } = analysePersonActivity(pages, calendar, activitySettings);
+    const inWindow = callOuts.filter(
+      (callOut) =>
+        callOut.isOffHours &&
+        callOut.start.getTime() >= window.from.getTime() &&
+        callOut.start.getTime() < window.to.getTime(),
+    );
+    return { person, calendar, callOuts: inWindow };
+  });
+  const firstIncidentIds = analysed.flatMap(({ callOuts }) =>
+    callOuts.flatMap((callOut) => callOut.incidentIds.slice(0, 1)),
+  );
+  const teamOfIncident = new Map(
+    (
+      await db.$queryRaw<{ incidentId: number; teamId: number }[]>(Prisma.sql`
+        SELECT incident_id AS "incidentId", min(team_id) AS "teamId" FROM incident_teams
+        WHERE incident_id = ANY(${firstIncidentIds}::int[]) GROUP BY incident_id`)
+    ).map((row) => [row.incidentId, row.teamId]),
+  );
+
+  const rows: AccrualRow[] = [];
+  for (const { person, calendar, callOuts } of analysed) {
+    for (const callOut of callOuts) {
+      const incidentTeam = teamOfIncident.get(callOut.incidentIds[0] ?? -1);
+      const teamId =
+        incidentTeam !== undefined && person.teamIds.includes(incidentTeam)
+          ? incidentTeam
+          : (person.teamIds[0] ?? null);
+      const policy = choosePolicy(context.policies, teamId, callOut.start);
+      const accrual = accrueForCallOut(
+        { ...callOut, firstPageAt: callOut.start, lastResolveAt: callOut.lastResolveAt },
+        policy,
+      );
+      if (!accrual) continue;
+      rows.push({
+        personId: person.id,
+        teamId,
+        minutes: accrual.minutes,
+        occurredAt: callOut.start,
+        expiresAt: accrual.expiresAt,
+        rule: `${describeCallOut(callOut, calendar.timeZone)}: ${accrual.rule}`,
+        sourceKey: accrualSourceKey(person.id, callOut.start),
+      });
+    }
+  }
+  return rows;
 }
 
 async function writeAccruals(
