@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/lib/server/db";
-import { useTestDatabase } from "@/lib/server/testing/test-database";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useRouteTestDatabase } from "@/lib/server/testing/test-database";
 import type { Report } from "@/lib/shared/report";
 import { Prisma } from "@/prisma/generated/client/client";
 import { seedDatabase } from "@/prisma/seed/seed-database";
@@ -11,8 +10,7 @@ const sum = (values: number[]) => values.reduce((total, value) => total + value,
 
 // The demo organisation, cross-checked against the stored rows with independent SQL.
 describe("GET /api/report on the demo seed", () => {
-  const database = useTestDatabase();
-  const previousDatabaseUrl = process.env.DATABASE_URL;
+  const database = useRouteTestDatabase();
   const start = new Date("2026-07-01T00:00:00Z");
   const end = new Date("2026-10-01T00:00:00Z");
   let report: Report;
@@ -21,7 +19,6 @@ describe("GET /api/report on the demo seed", () => {
     (await database.db.$queryRaw<{ value: number }[]>(query))[0]?.value ?? Number.NaN;
 
   beforeAll(async () => {
-    process.env.DATABASE_URL = database.url;
     await seedDatabase({
       databaseUrl: database.url,
       scale: "demo",
@@ -32,11 +29,6 @@ describe("GET /api/report on the demo seed", () => {
     expect(response.status).toBe(200);
     report = await response.json();
   }, 60_000);
-  afterAll(async () => {
-    await getDb().$disconnect();
-    if (previousDatabaseUrl === undefined) delete process.env.DATABASE_URL;
-    else process.env.DATABASE_URL = previousDatabaseUrl;
-  });
 
   it("counts the quarter's incidents and paging tests as the table holds them", async () => {
     expect(report.incidents.count).toBe(

@@ -41,3 +41,24 @@ export function useTestDatabase(): { readonly url: string; readonly db: PrismaCl
     },
   };
 }
+
+/**
+ * `useTestDatabase()` for route handlers, which connect through `getDb()`: points DATABASE_URL at
+ * the file's database before its tests (register data-loading hooks after this call) and
+ * restores it, closing the route's client, after them.
+ */
+export function useRouteTestDatabase(): ReturnType<typeof useTestDatabase> {
+  const database = useTestDatabase();
+  const previousDatabaseUrl = process.env.DATABASE_URL;
+  beforeAll(() => {
+    process.env.DATABASE_URL = database.url;
+  });
+  afterAll(async () => {
+    const { getDb } = await import("../db");
+    await getDb().$disconnect();
+    // Assigning undefined to process.env would store the string "undefined".
+    if (previousDatabaseUrl === undefined) delete process.env.DATABASE_URL;
+    else process.env.DATABASE_URL = previousDatabaseUrl;
+  });
+  return database;
+}

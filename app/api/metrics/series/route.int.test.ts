@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/lib/server/db";
-import { useTestDatabase } from "@/lib/server/testing/test-database";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useRouteTestDatabase } from "@/lib/server/testing/test-database";
 import { GET } from "./route";
 
 const get = (query: string) => GET(new Request(`http://localhost/api/metrics/series?${query}`));
 
 describe("GET /api/metrics/series", () => {
-  const database = useTestDatabase();
-  const previousDatabaseUrl = process.env.DATABASE_URL;
+  const database = useRouteTestDatabase();
 
   beforeAll(async () => {
-    // The route connects through getDb(), which reads DATABASE_URL on first use.
-    process.env.DATABASE_URL = database.url;
     // 23:30 UTC on 30 June: June in UTC, July in Stockholm.
     const createdAt = new Date("2026-06-30T23:30:00Z");
     await database.db.incident.create({
@@ -25,12 +21,6 @@ describe("GET /api/metrics/series", () => {
         detectionSource: "monitoring",
       },
     });
-  });
-  afterAll(async () => {
-    await getDb().$disconnect();
-    // Assigning undefined to process.env would store the string "undefined".
-    if (previousDatabaseUrl === undefined) delete process.env.DATABASE_URL;
-    else process.env.DATABASE_URL = previousDatabaseUrl;
   });
 
   it("answers the range and a zero-filled series bucketed in tz", async () => {

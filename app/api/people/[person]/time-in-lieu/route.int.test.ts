@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/lib/server/db";
-import { useTestDatabase } from "@/lib/server/testing/test-database";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useRouteTestDatabase } from "@/lib/server/testing/test-database";
 import { GET } from "./route";
 
 const get = (person: string, query = "") =>
@@ -9,11 +8,9 @@ const get = (person: string, query = "") =>
   });
 
 describe("GET /api/people/{person}/time-in-lieu", () => {
-  const database = useTestDatabase();
-  const previousDatabaseUrl = process.env.DATABASE_URL;
+  const database = useRouteTestDatabase();
 
   beforeAll(async () => {
-    process.env.DATABASE_URL = database.url;
     const person = await database.db.person.create({
       data: { name: "Alva Berg", email: "alva@example.com", pagerdutyId: "PALVA01" },
     });
@@ -38,11 +35,6 @@ describe("GET /api/people/{person}/time-in-lieu", () => {
         },
       ],
     });
-  });
-  afterAll(async () => {
-    await getDb().$disconnect();
-    if (previousDatabaseUrl === undefined) delete process.env.DATABASE_URL;
-    else process.env.DATABASE_URL = previousDatabaseUrl;
   });
 
   it("lists the lines with their rules, the replayed expiry and the balance", async () => {
