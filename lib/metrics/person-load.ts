@@ -135,8 +135,9 @@ export function summarisePersonLoad(input: PersonLoadInput): PersonLoad {
       meanIntervalWeeks: windowRotation.meanIntervalWeeks,
       restBreaches: breachesIn(activity.callOuts, burnoutWindow),
       offHoursInterruptions: windowInterruptions.filter((item) => item.band !== "business").length,
+      // Replays first in, first out itself; stored expiry lines are ignored there.
       owedMinutesOlderThan30Days: owedOlderThan(
-        input.ledger.filter((line) => line.kind !== "expiry"),
+        input.ledger,
         windowEnd,
         input.burnoutThresholds.owedOlderThanDays,
       ),

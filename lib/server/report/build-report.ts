@@ -8,9 +8,7 @@ import { getIncidentMetrics } from "../queries/get-incident-metrics";
 import { listPagingTests } from "../queries/list-paging-tests";
 import { listReportPeople } from "../queries/list-report-people";
 import { serviceNoiseRows } from "./service-noise-rows";
-import { type PersonSummary, summarisePeople } from "./summarise-people";
-
-const roundHours = (hours: number) => Math.round(hours * 100) / 100;
+import { type PersonSummary, roundHours, summarisePeople } from "./summarise-people";
 
 interface TeamRow {
   id: number;

@@ -27,7 +27,8 @@ export interface PeopleSummary {
   serviceOfIncident: Map<number, number | null>;
 }
 
-const roundHours = (hours: number) => Math.round(hours * 100) / 100;
+/** Hours as the report prints them: to 0.01 h. */
+export const roundHours = (hours: number) => Math.round(hours * 100) / 100;
 const minutesToHours = (minutes: number) => roundHours(minutes / 60);
 
 export function reportPersonRow(
