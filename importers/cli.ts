@@ -3,6 +3,7 @@ import { ApiError } from "@/lib/server/http/api-error";
 import { StartupError } from "@/lib/server/runtime/startup-error";
 import { CommandLineError } from "./command-line-error";
 import { runDatabaseCommand } from "./commands/database-command";
+import { runImportCommand } from "./commands/import-command";
 import { runReportCommand } from "./commands/report-command";
 import { runSeedCommand } from "./commands/seed-command";
 import { runStartCommand } from "./commands/start-command";
@@ -18,6 +19,10 @@ Commands:
   seed [--scale demo|small|large] [--seed N] [--until YYYY-MM-DD] [--reset]
                          load the deterministic demo organisation (6 quarters up to --until,
                          default today); --reset empties a database that already has data
+  import <file|dir>... [--format auto|pd-rest-json|pd-insights-csv|pd-legacy-csv|mapped-csv|ical|shifts-csv]
+         [--mapping F] [--tz ZONE] [--dry-run]
+                         import PagerDuty exports as one batch (any order); --tz reads
+                         timestamps without an offset; --dry-run validates and writes nothing
   report [--from D] [--to D] [--tz ZONE] [--team T] [--format json|csv]
                          the metrics report: --from inclusive, --to exclusive, both read in
                          --tz (default UTC); default the quarter to date; JSON or CSV on stdout
@@ -45,6 +50,8 @@ async function main(argv: string[]): Promise<number> {
       tz: { type: "string" },
       team: { type: "string" },
       format: { type: "string" },
+      mapping: { type: "string" },
+      "dry-run": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -58,6 +65,8 @@ async function main(argv: string[]): Promise<number> {
       return runDatabaseCommand(rest[0], { yes: values.yes === true });
     case "seed":
       return runSeedCommand(values);
+    case "import":
+      return runImportCommand(rest, values);
     case "report":
       return runReportCommand(values);
     case "start":

@@ -9,6 +9,10 @@ export default function DashboardLayout({ children }: { children: ReactNode }) {
           Fairshift
         </Link>
         <span className="tagline">On-call health and fairness</span>
+        <nav aria-label="Main" className="shell-nav">
+          <Link href="/">Overview</Link>
+          <Link href="/data">Data</Link>
+        </nav>
       </header>
       <main>{children}</main>
     </>

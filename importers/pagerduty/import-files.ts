@@ -1,0 +1,244 @@
+import { randomUUID } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { open, stat } from "node:fs/promises";
+import path from "node:path";
+import type { PrismaClient } from "@/lib/server/database/prisma-client";
+import { FileFormatError } from "../shared/file-format-error";
+import { finishImportRun, recordImportProgress, startImportRun } from "../shared/import-runs";
+import { detectFormat, type FileFormat } from "./files/detect-format";
+import { readImportFile } from "./files/read-file";
+import { type DerivedFacts, deriveIncidentFacts } from "./load/derive-incident-facts";
+import { type CountsByKind, createRecordLoader, type LoadResult } from "./load/record-loader";
+import { noWrites, type WriteCounts } from "./load/sql-client";
+import type { ColumnMapping } from "./map/csv/column-mapping";
+import type { Rejection } from "./records";
+
+export interface ImportFilesOptions {
+  format: FileFormat | "auto";
+  mapping?: ColumnMapping;
+  /** Zone for timestamps without an offset (Analytics exports, CSVs); null = refuse such rows. */
+  timeZone: string | null;
+  isDryRun: boolean;
+  /** Given by a caller that reports the batch before it ends (the upload API); default a new UUID. */
+  batchId?: string;
+  /** Shown in the run instead of the path (an upload's original file name). */
+  displayNames?: readonly string[];
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+export interface ImportProgress {
+  fileName: string;
+  phase: "reading" | "deriving";
+  bytesRead: number;
+  totalBytes: number;
+  rowsRead: number;
+}
+
+export interface FileImportSummary {
+  runId: number;
+  fileName: string;
+  format: FileFormat | null;
+  status: "succeeded" | "failed" | "dry_run";
+  totals: WriteCounts;
+  byKind: CountsByKind;
+  rejected: number;
+  /** The first rejected rows with line and reason, to print at once. */
+  firstRejections: Rejection[];
+  rowsRead: number;
+  durationMs: number;
+  errorMessage: string | null;
+}
+
+export interface BatchSummary {
+  batchId: string;
+  files: FileImportSummary[];
+  /** What was derived once the batch was in; null for a dry run or when nothing changed. */
+  derived: DerivedFacts | null;
+}
+
+const HEAD_BYTES = 64 * 1024;
+const PROGRESS_EVERY_MS = 1_000;
+// A file is one transaction so a bad one changes nothing; a large file may take many minutes.
+const FILE_TRANSACTION_TIMEOUT_MS = 24 * 60 * 60 * 1000;
+
+/** Thrown inside a dry run's transaction to roll it back after counting. */
+class DryRunRollback extends Error {
+  constructor(readonly result: LoadResult) {
+    super("dry run");
+  }
+}
+
+async function readHead(filePath: string): Promise<string> {
+  const handle = await open(filePath, "r");
+  try {
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+    return buffer.subarray(0, bytesRead).toString("utf8");
+  } finally {
+    await handle.close();
+  }
+}
+
+async function formatOf(filePath: string, requested: FileFormat | "auto"): Promise<FileFormat> {
+  if (requested !== "auto") return requested;
+  const detected = detectFormat(await readHead(filePath), path.basename(filePath));
+  if (typeof detected === "object") throw new FileFormatError(detected.error);
+  return detected;
+}
+
+/**
+ * Imports files as one batch: each file in its own transaction with its own import run (a file
+ * that cannot be read changes nothing and the others still import), then, once all are in, the
+ * derived facts for every incident they changed — so a log-entries file listed before the users
+ * file still gets its pages tied to people.
+ */
+export async function importFiles(
+  db: PrismaClient,
+  filePaths: readonly string[],
+  options: ImportFilesOptions,
+): Promise<BatchSummary> {
+  const batchId = options.batchId ?? randomUUID();
+  const files: FileImportSummary[] = [];
+  const changedIncidentIds = new Set<number>();
+  let havePeopleChanged = false;
+  for (const [index, filePath] of filePaths.entries()) {
+    const fileName = options.displayNames?.[index] ?? filePath;
+    const summary = await importOneFile(db, filePath, fileName, batchId, options);
+    files.push(summary.file);
+    if (summary.result) {
+      for (const id of summary.result.changedIncidentIds) changedIncidentIds.add(id);
+      havePeopleChanged ||= summary.result.havePeopleChanged;
+    }
+  }
+  if (options.isDryRun || (changedIncidentIds.size === 0 && !havePeopleChanged)) {
+    return { batchId, files, derived: null };
+  }
+  const derived = await deriveIncidentFacts(db, changedIncidentIds, {
+    retryUnresolvedNotifications: havePeopleChanged,
+    onProgress: () =>
+      options.onProgress?.({
+        fileName: "",
+        phase: "deriving",
+        bytesRead: 0,
+        totalBytes: 0,
+        rowsRead: 0,
+      }),
+  });
+  return { batchId, files, derived };
+}
+
+async function importOneFile(
+  db: PrismaClient,
+  filePath: string,
+  fileName: string,
+  batchId: string,
+  options: ImportFilesOptions,
+): Promise<{ file: FileImportSummary; result: LoadResult | null }> {
+  const startedAt = Date.now();
+  let format: FileFormat | null = null;
+  let rowsRead = 0;
+  let detectionError: string | null = null;
+  try {
+    format = await formatOf(filePath, options.format);
+  } catch (error) {
+    detectionError = messageOf(error, fileName);
+  }
+  const runId = await startImportRun(db, {
+    batchId,
+    source: "file",
+    format,
+    fileName,
+    options: {
+      format: options.format,
+      timeZone: options.timeZone,
+      isDryRun: options.isDryRun,
+      ...(options.mapping ? { mapping: options.mapping as object } : {}),
+    },
+  });
+  const failed = async (errorMessage: string) => {
+    const file: FileImportSummary = {
+      runId,
+      fileName,
+      format,
+      status: "failed",
+      totals: noWrites(),
+      byKind: {},
+      rejected: 0,
+      firstRejections: [],
+      rowsRead,
+      durationMs: Date.now() - startedAt,
+      errorMessage,
+    };
+    await finishImportRun(db, runId, { ...file, startedAt });
+    return { file, result: null };
+  };
+  if (detectionError !== null || format === null) return failed(detectionError ?? "unknown format");
+
+  const readFormat = format;
+  const totalBytes = (await stat(filePath)).size;
+  let bytesRead = 0;
+  let lastProgressAt = 0;
+  async function* countedChunks(): AsyncGenerator<Buffer> {
+    for await (const chunk of createReadStream(filePath)) {
+      bytesRead += (chunk as Buffer).length;
+      yield chunk as Buffer;
+    }
+  }
+  const reportProgress = async () => {
+    options.onProgress?.({ fileName, phase: "reading", bytesRead, totalBytes, rowsRead });
+    if (Date.now() - lastProgressAt < PROGRESS_EVERY_MS) return;
+    lastProgressAt = Date.now();
+    await recordImportProgress(db, runId, rowsRead);
+  };
+
+  let result: LoadResult;
+  try {
+    result = await db.$transaction(
+      async (transaction) => {
+        const loader = createRecordLoader(transaction, { importRunId: runId, fileName });
+        for await (const item of readImportFile(countedChunks(), readFormat, {
+          timeZone: options.timeZone,
+          mapping: options.mapping,
+        })) {
+          rowsRead += 1;
+          await loader.add(item);
+          if (rowsRead % 1_000 === 0) await reportProgress();
+        }
+        const loaded = await loader.finish();
+        if (options.isDryRun) throw new DryRunRollback(loaded);
+        return loaded;
+      },
+      { timeout: FILE_TRANSACTION_TIMEOUT_MS, maxWait: 60_000 },
+    );
+  } catch (error) {
+    if (error instanceof DryRunRollback) {
+      result = error.result;
+    } else if (error instanceof FileFormatError) {
+      return failed(messageOf(error, fileName));
+    } else {
+      await failed(messageOf(error, fileName));
+      throw error;
+    }
+  }
+  options.onProgress?.({ fileName, phase: "reading", bytesRead: totalBytes, totalBytes, rowsRead });
+  const file: FileImportSummary = {
+    runId,
+    fileName,
+    format,
+    status: options.isDryRun ? "dry_run" : "succeeded",
+    totals: result.totals,
+    byKind: result.byKind,
+    rejected: result.rejected,
+    firstRejections: result.firstRejections,
+    rowsRead,
+    durationMs: Date.now() - startedAt,
+    errorMessage: null,
+  };
+  await finishImportRun(db, runId, { ...file, startedAt });
+  return { file, result: options.isDryRun ? null : result };
+}
+
+function messageOf(error: unknown, fileName: string): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return `${path.basename(fileName)}: ${message}`;
+}

@@ -1,0 +1,229 @@
+import type { PrismaClient } from "@/lib/server/database/prisma-client";
+import { recomputeDetectionSources } from "@/lib/server/detection/recompute-detection-sources";
+import { getMetricSettings } from "@/lib/server/queries/get-metric-settings";
+import { deriveTimeInLieuAccruals } from "@/lib/server/time-in-lieu/derive-time-in-lieu-accruals";
+import { Prisma } from "@/prisma/generated/client/client";
+import { pageChannelOf } from "./page-channel";
+
+export interface DerivedFacts {
+  incidents: number;
+  /** Notify entries tied to a person by the name in their summary. */
+  peopleResolved: number;
+  pagesWritten: number;
+  detectionChanged: number;
+  accrualsWritten: number;
+}
+
+export interface DeriveOptions {
+  /** Also retry every notify entry still without a person (after people were added or renamed). */
+  retryUnresolvedNotifications: boolean;
+  onProgress?: (step: string) => void;
+}
+
+const CHUNK = 5_000;
+// Call-outs near the edge of the changed span may join pages just outside it.
+const ACCRUAL_MARGIN_MS = 86_400_000;
+
+/**
+ * What an import derives once its whole batch is in, for the incidents whose data changed: the
+ * person of each notify entry known only by name, one page per notification, the first
+ * acknowledgement, the trigger channel, a status the log shows moved on, the service's teams for
+ * an incident without its own, then detection labels and the time in lieu of the people paged.
+ * Idempotent: running it again writes nothing.
+ */
+export async function deriveIncidentFacts(
+  db: PrismaClient,
+  changedIncidentIds: Iterable<number>,
+  options: DeriveOptions,
+): Promise<DerivedFacts> {
+  const ids = new Set(changedIncidentIds);
+  const facts: DerivedFacts = {
+    incidents: 0,
+    peopleResolved: 0,
+    pagesWritten: 0,
+    detectionChanged: 0,
+    accrualsWritten: 0,
+  };
+  if (options.retryUnresolvedNotifications) {
+    const resolved = await resolveNotifiedNames(db, null);
+    facts.peopleResolved += resolved.length;
+    for (const id of resolved) ids.add(id);
+  }
+  const all = [...ids].sort((a, b) => a - b);
+  facts.incidents = all.length;
+  if (all.length === 0) return facts;
+  options.onProgress?.("pages and incident facts");
+  for (let start = 0; start < all.length; start += CHUNK) {
+    const chunk = all.slice(start, start + CHUNK);
+    if (!options.retryUnresolvedNotifications) {
+      facts.peopleResolved += (await resolveNotifiedNames(db, chunk)).length;
+    }
+    facts.pagesWritten += await writePages(db, chunk);
+    await updateIncidentFacts(db, chunk);
+    await fillTeamsFromServices(db, chunk);
+  }
+  const settings = await getMetricSettings(db);
+  options.onProgress?.("detection sources");
+  facts.detectionChanged = (
+    await recomputeDetectionSources(db, settings.detection, { incidentIds: all })
+  ).changed;
+  options.onProgress?.("time in lieu");
+  const paged = await db.$queryRaw<{ personId: number; first: Date; last: Date }[]>(Prisma.sql`
+    SELECT person_id AS "personId", min(at) AS first, max(at) AS last FROM pages
+    WHERE incident_id = ANY(${all}::int4[]) GROUP BY person_id`);
+  if (paged.length > 0) {
+    const first = Math.min(...paged.map((row) => row.first.getTime()));
+    const last = Math.max(...paged.map((row) => row.last.getTime()));
+    const accruals = await deriveTimeInLieuAccruals(db, settings, {
+      personIds: paged.map((row) => row.personId),
+      from: new Date(first - ACCRUAL_MARGIN_MS),
+      to: new Date(last + ACCRUAL_MARGIN_MS),
+    });
+    facts.accrualsWritten = accruals.inserted + accruals.updated + accruals.deleted;
+  }
+  return facts;
+}
+
+/**
+ * "Notified Keon Amini by email." with no `user` (PagerDuty omits it in some exports): the person
+ * is whoever alone bears that name. Returns the incidents of entries it resolved.
+ */
+async function resolveNotifiedNames(
+  db: PrismaClient,
+  incidentIds: number[] | null,
+): Promise<number[]> {
+  const scope =
+    incidentIds === null
+      ? Prisma.empty
+      : Prisma.sql`AND e.incident_id = ANY(${incidentIds}::int4[])`;
+  const rows = await db.$queryRaw<{ incidentId: number }[]>(Prisma.sql`
+    WITH named AS (
+      SELECT e.id, lower(substring(e.summary FROM '^Notified (.+) by [^.]+\\.?$')) AS name
+      FROM incident_log_entries e
+      WHERE e.type = 'notify_log_entry' AND e.person_id IS NULL AND e.summary LIKE 'Notified %' ${scope}
+    ), unique_names AS (
+      SELECT lower(name) AS name, min(id) AS person_id FROM people GROUP BY lower(name) HAVING count(*) = 1
+    )
+    UPDATE incident_log_entries AS e SET person_id = u.person_id
+    FROM named n JOIN unique_names u ON u.name = n.name
+    WHERE e.id = n.id
+    RETURNING e.incident_id AS "incidentId"`);
+  return [...new Set(rows.map((row) => row.incidentId))];
+}
+
+/** One page per notify entry with a person; a page whose entry lost its person goes. */
+async function writePages(db: PrismaClient, incidentIds: number[]): Promise<number> {
+  const entries = await db.$queryRaw<
+    {
+      id: number;
+      incidentId: number;
+      personId: number;
+      at: Date;
+      notificationType: string | null;
+    }[]
+  >(Prisma.sql`
+    SELECT id, incident_id AS "incidentId", person_id AS "personId", at,
+      notification_type AS "notificationType"
+    FROM incident_log_entries
+    WHERE incident_id = ANY(${incidentIds}::int4[]) AND type = 'notify_log_entry' AND person_id IS NOT NULL`);
+  await db.$executeRaw(Prisma.sql`
+    DELETE FROM pages p USING incident_log_entries e
+    WHERE p.log_entry_id = e.id AND p.incident_id = ANY(${incidentIds}::int4[]) AND e.person_id IS NULL`);
+  if (entries.length === 0) return 0;
+  return db.$executeRaw(Prisma.sql`
+    INSERT INTO pages AS p (person_id, incident_id, channel, at, log_entry_id)
+    SELECT u.person, u.incident, u.channel::page_channel, u.at, u.entry
+    FROM unnest(${entries.map((entry) => entry.personId)}::int4[],
+                ${entries.map((entry) => entry.incidentId)}::int4[],
+                ${entries.map((entry) => pageChannelOf(entry.notificationType))}::text[],
+                ${entries.map((entry) => entry.at.toISOString())}::timestamptz[],
+                ${entries.map((entry) => entry.id)}::int4[]) AS u(person, incident, channel, at, entry)
+    ON CONFLICT (log_entry_id) DO UPDATE SET
+      person_id = excluded.person_id, incident_id = excluded.incident_id,
+      channel = excluded.channel, at = excluded.at
+    WHERE (p.person_id, p.incident_id, p.channel, p.at)
+      IS DISTINCT FROM (excluded.person_id, excluded.incident_id, excluded.channel, excluded.at)`);
+}
+
+/**
+ * From the log: the first acknowledgement (wins over a CSV's seconds-to-first-ack), the trigger's
+ * channel, agent and e-mail sender (for detection), the status when the latest lifecycle entry
+ * is newer than what the incident says (a resolve after the incident was fetched), and for a
+ * placeholder its creation at the earliest entry. A status only moves forward here.
+ */
+async function updateIncidentFacts(db: PrismaClient, incidentIds: number[]): Promise<void> {
+  await db.$executeRaw(Prisma.sql`
+    WITH facts AS (
+      SELECT e.incident_id,
+        min(e.at) FILTER (WHERE e.type = 'acknowledge_log_entry') AS first_ack,
+        max(e.at) FILTER (WHERE e.type = 'resolve_log_entry') AS last_resolve,
+        min(e.at) AS first_entry,
+        max(e.at) FILTER (WHERE e.type IN ('trigger_log_entry', 'acknowledge_log_entry',
+                                           'unacknowledge_log_entry', 'resolve_log_entry')) AS last_lifecycle_at,
+        (array_agg(e.channel_type ORDER BY e.at) FILTER (WHERE e.type = 'trigger_log_entry'))[1] AS channel,
+        (array_agg(e.agent_type ORDER BY e.at) FILTER (WHERE e.type = 'trigger_log_entry'))[1] AS agent,
+        (array_agg(lower(e.raw->'channel'->>'from') ORDER BY e.at)
+           FILTER (WHERE e.type = 'trigger_log_entry'))[1] AS email_from,
+        (array_agg(e.type ORDER BY e.at DESC, e.id DESC)
+           FILTER (WHERE e.type IN ('trigger_log_entry', 'acknowledge_log_entry',
+                                    'unacknowledge_log_entry', 'resolve_log_entry')))[1] AS last_lifecycle
+      FROM incident_log_entries e
+      WHERE e.incident_id = ANY(${incidentIds}::int4[])
+      GROUP BY e.incident_id
+    ), next AS (
+      SELECT i.id,
+        coalesce(f.first_ack, i.acknowledged_at) AS acknowledged_at,
+        coalesce(f.channel, i.trigger_channel) AS trigger_channel,
+        coalesce(f.agent, i.trigger_agent_type) AS trigger_agent_type,
+        coalesce(f.email_from, i.trigger_email_from) AS trigger_email_from,
+        CASE
+          WHEN f.last_lifecycle = 'resolve_log_entry' THEN 'resolved'::incident_status
+          WHEN f.last_lifecycle = 'acknowledge_log_entry' AND i.status = 'triggered'
+            THEN 'acknowledged'::incident_status
+          ELSE i.status
+        END AS status,
+        CASE
+          WHEN f.last_lifecycle = 'resolve_log_entry' AND i.status <> 'resolved' THEN f.last_resolve
+          ELSE coalesce(i.resolved_at, CASE WHEN i.status = 'resolved' THEN f.last_resolve END)
+        END AS resolved_at,
+        CASE
+          WHEN f.last_lifecycle = 'resolve_log_entry' AND i.status <> 'resolved' THEN f.last_lifecycle_at
+          WHEN f.last_lifecycle = 'acknowledge_log_entry' AND i.status = 'triggered' THEN f.last_lifecycle_at
+          ELSE i.status_changed_at
+        END AS status_changed_at,
+        CASE WHEN i.is_placeholder THEN least(i.created_at, f.first_entry) ELSE i.created_at END AS created_at
+      FROM incidents i JOIN facts f ON f.incident_id = i.id
+    )
+    UPDATE incidents AS i SET
+      acknowledged_at = n.acknowledged_at, trigger_channel = n.trigger_channel,
+      trigger_agent_type = n.trigger_agent_type, trigger_email_from = n.trigger_email_from,
+      status = n.status, resolved_at = n.resolved_at, status_changed_at = n.status_changed_at,
+      created_at = n.created_at, updated_at = now()
+    FROM next n
+    WHERE i.id = n.id
+      AND (i.acknowledged_at, i.trigger_channel, i.trigger_agent_type, i.trigger_email_from,
+           i.status, i.resolved_at, i.created_at)
+        IS DISTINCT FROM
+          (n.acknowledged_at, n.trigger_channel, n.trigger_agent_type, n.trigger_email_from,
+           n.status, n.resolved_at, n.created_at)`);
+}
+
+/**
+ * PagerDuty lists an incident's teams only when its service belongs to some; an incident that
+ * came without them (a CSV row, a placeholder) is counted under its service's teams. The copy of
+ * the creation time the team index uses follows the incident's.
+ */
+async function fillTeamsFromServices(db: PrismaClient, incidentIds: number[]): Promise<void> {
+  await db.$executeRaw(Prisma.sql`
+    INSERT INTO incident_teams (incident_id, team_id, incident_created_at)
+    SELECT i.id, st.team_id, i.created_at
+    FROM incidents i JOIN service_teams st ON st.service_id = i.service_id
+    WHERE i.id = ANY(${incidentIds}::int4[])
+      AND NOT EXISTS (SELECT 1 FROM incident_teams it WHERE it.incident_id = i.id)
+    ON CONFLICT DO NOTHING`);
+  await db.$executeRaw(Prisma.sql`
+    UPDATE incident_teams AS it SET incident_created_at = i.created_at
+    FROM incidents i
+    WHERE it.incident_id = i.id AND i.id = ANY(${incidentIds}::int4[])
+      AND it.incident_created_at <> i.created_at`);
+}

@@ -1,0 +1,92 @@
+import { Prisma } from "@/prisma/generated/client/client";
+import type { PagerDutyReference } from "../records";
+import type { SqlClient } from "./sql-client";
+
+/** Tables whose rows records refer to by PagerDuty id (an allow-list: identifiers are never built from input). */
+export const REFERENCE_TABLES = {
+  teams: Prisma.raw("teams"),
+  services: Prisma.raw("services"),
+  escalation_policies: Prisma.raw("escalation_policies"),
+  schedules: Prisma.raw("schedules"),
+  incidents: Prisma.raw("incidents"),
+} as const;
+export type ReferenceTable = keyof typeof REFERENCE_TABLES;
+
+/** Database ids of the rows with these PagerDuty ids (those that exist). */
+export async function idsByPagerDutyId(
+  sql: SqlClient,
+  table: ReferenceTable,
+  pagerdutyIds: readonly string[],
+): Promise<Map<string, number>> {
+  if (pagerdutyIds.length === 0) return new Map();
+  const rows = await sql.$queryRaw<{ id: number; pagerdutyId: string }[]>(Prisma.sql`
+    SELECT id, pagerduty_id AS "pagerdutyId" FROM ${REFERENCE_TABLES[table]}
+    WHERE pagerduty_id = ANY(${[...new Set(pagerdutyIds)]}::text[])`);
+  return new Map(rows.map((row) => [row.pagerdutyId, row.id]));
+}
+
+function uniqueReferences(references: Iterable<PagerDutyReference | null>): PagerDutyReference[] {
+  const byId = new Map<string, PagerDutyReference>();
+  for (const reference of references) {
+    if (!reference) continue;
+    const known = byId.get(reference.pagerdutyId);
+    if (!known || (known.name === null && reference.name !== null)) {
+      byId.set(reference.pagerdutyId, reference);
+    }
+  }
+  return [...byId.values()];
+}
+
+/**
+ * Makes sure every referenced team, service, escalation policy or schedule has a row, creating a
+ * placeholder named by the reference's summary (or its id) for one not imported yet; the full
+ * object fills it in when it arrives, whatever the order of the files. Returns PagerDuty id → id.
+ */
+export async function ensureReferenced(
+  sql: SqlClient,
+  table: Exclude<ReferenceTable, "incidents">,
+  references: Iterable<PagerDutyReference | null>,
+): Promise<Map<string, number>> {
+  const unique = uniqueReferences(references);
+  if (unique.length === 0) return new Map();
+  const pagerdutyIds = unique.map((reference) => reference.pagerdutyId);
+  const names = unique.map((reference) => reference.name ?? reference.pagerdutyId);
+  // Team names are unique: a placeholder whose summary clashes with another team's name takes the
+  // id as a suffix (the second pass), and the full team record renames it.
+  for (const suffixed of [false, true]) {
+    await sql.$executeRaw(Prisma.sql`
+      INSERT INTO ${REFERENCE_TABLES[table]} (pagerduty_id, name, updated_at)
+      SELECT u.pd, CASE WHEN ${suffixed} THEN u.name || ' (' || u.pd || ')' ELSE u.name END, now()
+      FROM unnest(${pagerdutyIds}::text[], ${names}::text[]) AS u(pd, name)
+      ON CONFLICT DO NOTHING`);
+  }
+  return idsByPagerDutyId(sql, table, pagerdutyIds);
+}
+
+/** Owner → its related ids, written as a set: pairs not listed any more are removed. */
+export interface RelationRows {
+  ownerIds: number[];
+  relatedIds: number[];
+}
+
+/** Pairs (owner, related) for each owner from its references, skipping unknown references. */
+export function relationRows<T>(
+  owners: readonly T[],
+  ownerIdOf: (owner: T) => number | undefined,
+  referencesOf: (owner: T) => readonly PagerDutyReference[],
+  relatedIds: Map<string, number>,
+): RelationRows & { owners: number[] } {
+  const rows: RelationRows & { owners: number[] } = { ownerIds: [], relatedIds: [], owners: [] };
+  for (const owner of owners) {
+    const ownerId = ownerIdOf(owner);
+    if (ownerId === undefined) continue;
+    rows.owners.push(ownerId);
+    for (const reference of referencesOf(owner)) {
+      const relatedId = relatedIds.get(reference.pagerdutyId);
+      if (relatedId === undefined) continue;
+      rows.ownerIds.push(ownerId);
+      rows.relatedIds.push(relatedId);
+    }
+  }
+  return rows;
+}

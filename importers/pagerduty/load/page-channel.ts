@@ -1,0 +1,29 @@
+/** The `page_channel` values a notification is counted under. */
+export type PageChannelValue = "phone" | "sms" | "push" | "email" | "other";
+
+const CHANNELS: Record<string, PageChannelValue> = {
+  phone: "phone",
+  phone_notification: "phone",
+  voice: "phone",
+  call: "phone",
+  sms: "sms",
+  sms_notification: "sms",
+  text: "sms",
+  push: "push",
+  push_notification: "push",
+  email: "email",
+  email_notification: "email",
+};
+
+/**
+ * A notify entry's notification type as PagerDuty spells it, over the years and the API's parts
+ * (`sms` or `sms_notification`, `push_notification`, "by phone"), as the channel a page counts under.
+ */
+export function pageChannelOf(notificationType: string | null): PageChannelValue {
+  if (notificationType === null) return "other";
+  const key = notificationType
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
+  return CHANNELS[key] ?? "other";
+}

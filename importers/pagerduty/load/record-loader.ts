@@ -1,0 +1,188 @@
+import { Prisma } from "@/prisma/generated/client/client";
+import type {
+  EscalationPolicyRecord,
+  ImportRecord,
+  ImportRecordKind,
+  IncidentRecord,
+  LogEntryRecord,
+  PersonRecord,
+  ReadItem,
+  Rejection,
+  ScheduleRecord,
+  ServiceRecord,
+  ShiftRecord,
+  TeamRecord,
+} from "../records";
+import { addCounts, noWrites, type SqlClient, type WriteCounts } from "./sql-client";
+import { upsertIncidents } from "./upsert-incidents";
+import { upsertLogEntries } from "./upsert-log-entries";
+import {
+  upsertEscalationPolicies,
+  upsertSchedules,
+  upsertServices,
+  upsertTeams,
+} from "./upsert-organisation";
+import { type RejectedRecord, upsertPeople } from "./upsert-people";
+import { upsertShifts } from "./upsert-shifts";
+
+export const RECORD_KINDS: readonly ImportRecordKind[] = [
+  "team",
+  "escalation_policy",
+  "service",
+  "schedule",
+  "person",
+  "incident",
+  "log_entry",
+  "shift",
+];
+
+export type CountsByKind = Partial<Record<ImportRecordKind, WriteCounts>>;
+
+export interface LoadResult {
+  totals: WriteCounts;
+  byKind: CountsByKind;
+  rejected: number;
+  /** The first rejections, to show right away (a dry run rolls the stored ones back). */
+  firstRejections: Rejection[];
+  /** Incidents whose own data or log entries changed: their derived fields need recomputing. */
+  changedIncidentIds: Set<number>;
+  /** People were added or renamed: notify entries known only by name may now resolve. */
+  havePeopleChanged: boolean;
+}
+
+export interface RecordLoaderOptions {
+  importRunId: number | null;
+  fileName: string | null;
+  /** Records held before a flush; a flush is a handful of statements whatever its size. */
+  batchSize?: number;
+}
+
+const REJECTION_BATCH = 500;
+const REJECTIONS_SHOWN = 20;
+const RAW_LIMIT = 10_000;
+
+type Buffers = {
+  team: TeamRecord[];
+  escalation_policy: EscalationPolicyRecord[];
+  service: ServiceRecord[];
+  schedule: ScheduleRecord[];
+  person: PersonRecord[];
+  incident: IncidentRecord[];
+  log_entry: LogEntryRecord[];
+  shift: ShiftRecord[];
+};
+
+const emptyBuffers = (): Buffers => ({
+  team: [],
+  escalation_policy: [],
+  service: [],
+  schedule: [],
+  person: [],
+  incident: [],
+  log_entry: [],
+  shift: [],
+});
+
+/**
+ * Takes records and rejections as a reader yields them and writes them in batches: within a
+ * batch, referenced objects first (teams, policies, services, schedules, people), then incidents,
+ * log entries and shifts, so a batch never refers to a row it has not written. Rejected rows are
+ * stored with their line and reason. Everything goes through `sql`, the file's transaction.
+ */
+export function createRecordLoader(sql: SqlClient, options: RecordLoaderOptions) {
+  const batchSize = options.batchSize ?? 1_000;
+  let buffers = emptyBuffers();
+  let buffered = 0;
+  const origins = new WeakMap<ImportRecord, number | null>();
+  const rejections: Rejection[] = [];
+  const result: LoadResult = {
+    totals: noWrites(),
+    byKind: {},
+    rejected: 0,
+    firstRejections: [],
+    changedIncidentIds: new Set(),
+    havePeopleChanged: false,
+  };
+
+  function count(kind: ImportRecordKind, counts: WriteCounts) {
+    const byKind = result.byKind[kind] ?? noWrites();
+    addCounts(byKind, counts);
+    result.byKind[kind] = byKind;
+    addCounts(result.totals, counts);
+  }
+
+  function reject<T extends ImportRecord>(rejectedRecords: RejectedRecord<T>[]) {
+    for (const { record, reason } of rejectedRecords) {
+      rejections.push({
+        line: origins.get(record) ?? null,
+        reason,
+        raw: JSON.stringify("raw" in record ? record.raw : record).slice(0, RAW_LIMIT),
+      });
+    }
+  }
+
+  async function writeRejections() {
+    if (rejections.length === 0) return;
+    const batch = rejections.splice(0, rejections.length);
+    result.rejected += batch.length;
+    result.firstRejections.push(
+      ...batch.slice(0, Math.max(0, REJECTIONS_SHOWN - result.firstRejections.length)),
+    );
+    if (options.importRunId === null) return;
+    for (let start = 0; start < batch.length; start += REJECTION_BATCH) {
+      const slice = batch.slice(start, start + REJECTION_BATCH);
+      await sql.$executeRaw(Prisma.sql`
+        INSERT INTO rejected_rows (import_run_id, file_name, line_number, reason, raw_row)
+        SELECT ${options.importRunId}, ${options.fileName}, u.line, u.reason, u.raw
+        FROM unnest(${slice.map((rejection) => rejection.line)}::int4[],
+                    ${slice.map((rejection) => rejection.reason)}::text[],
+                    ${slice.map((rejection) => rejection.raw)}::text[]) AS u(line, reason, raw)`);
+    }
+  }
+
+  async function flush(): Promise<void> {
+    const batch = buffers;
+    buffers = emptyBuffers();
+    buffered = 0;
+    count("team", await upsertTeams(sql, batch.team));
+    count("escalation_policy", await upsertEscalationPolicies(sql, batch.escalation_policy));
+    count("service", await upsertServices(sql, batch.service));
+    count("schedule", await upsertSchedules(sql, batch.schedule));
+    const people = await upsertPeople(sql, batch.person);
+    count("person", people.counts);
+    reject(people.rejected);
+    if (people.counts.inserted + people.counts.updated > 0) result.havePeopleChanged = true;
+    const incidents = await upsertIncidents(sql, batch.incident, options.importRunId);
+    count("incident", incidents.counts);
+    for (const id of incidents.changedIds) result.changedIncidentIds.add(id);
+    const logEntries = await upsertLogEntries(sql, batch.log_entry, options.importRunId);
+    count("log_entry", logEntries.counts);
+    for (const id of logEntries.changedIncidentIds) result.changedIncidentIds.add(id);
+    const shifts = await upsertShifts(sql, batch.shift, options.importRunId);
+    count("shift", shifts.counts);
+    reject(shifts.rejected);
+    await writeRejections();
+    for (const kind of RECORD_KINDS) {
+      if (batch[kind].length > 0 && !result.byKind[kind]) result.byKind[kind] = noWrites();
+    }
+  }
+
+  return {
+    async add(item: ReadItem): Promise<void> {
+      if (item.type === "rejection") {
+        rejections.push(item.rejection);
+        if (rejections.length >= REJECTION_BATCH) await writeRejections();
+        return;
+      }
+      const { record } = item;
+      origins.set(record, item.origin.line);
+      (buffers[record.kind] as ImportRecord[]).push(record);
+      buffered += 1;
+      if (buffered >= batchSize) await flush();
+    },
+    async finish(): Promise<LoadResult> {
+      await flush();
+      return result;
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import { Prisma } from "@/prisma/generated/client/client";
+import type { LogEntryRecord } from "../records";
+import { countsOf, lastByKey, type SqlClient, type WriteCounts } from "./sql-client";
+import { ensureIncidents } from "./upsert-incidents";
+import { resolvePeople } from "./upsert-people";
+
+/**
+ * Log entries upserted on PagerDuty id, each tied to its incident (a placeholder when the incident
+ * is not imported yet) and to the person it is about when the reference can be resolved now; a
+ * notify entry known only by "Notified <name> by …" is resolved again once the batch is in.
+ * Returns the incidents whose entries changed, for the derived fields.
+ */
+export async function upsertLogEntries(
+  sql: SqlClient,
+  records: LogEntryRecord[],
+  importRunId: number | null,
+): Promise<{ counts: WriteCounts; changedIncidentIds: number[] }> {
+  const entries = lastByKey(records, (record) => record.pagerdutyId);
+  if (entries.length === 0) return { counts: countsOf([], records.length), changedIncidentIds: [] };
+  const [incidentIds, personOf] = await Promise.all([
+    ensureIncidents(sql, entries),
+    resolvePeople(
+      sql,
+      entries.map((entry) => entry.person),
+      { createNamedPeople: false },
+    ),
+  ]);
+  const returned = await sql.$queryRaw<{ incidentId: number; inserted: boolean }[]>(Prisma.sql`
+    INSERT INTO incident_log_entries AS e (
+      pagerduty_id, incident_id, type, at, agent_type, agent_pagerduty_id, channel_type,
+      notification_type, person_id, summary, raw, import_run_id)
+    SELECT u.pd, u.incident, u.type, u.at, u.agent_type, u.agent, u.channel, u.notification,
+      u.person, u.summary, u.raw, ${importRunId}
+    FROM unnest(
+      ${entries.map((entry) => entry.pagerdutyId)}::text[],
+      ${entries.map((entry) => incidentIds.get(entry.incident.pagerdutyId) ?? null)}::int4[],
+      ${entries.map((entry) => entry.type)}::text[],
+      ${entries.map((entry) => entry.at.toISOString())}::timestamptz[],
+      ${entries.map((entry) => entry.agent?.type ?? null)}::text[],
+      ${entries.map((entry) => entry.agent?.pagerdutyId ?? null)}::text[],
+      ${entries.map((entry) => entry.channelType)}::text[],
+      ${entries.map((entry) => entry.notificationType)}::text[],
+      ${entries.map((entry) => personOf(entry.person))}::int4[],
+      ${entries.map((entry) => entry.summary)}::text[],
+      ${entries.map((entry) => JSON.stringify(entry.raw ?? null))}::jsonb[]
+    ) AS u(pd, incident, type, at, agent_type, agent, channel, notification, person, summary, raw)
+    ON CONFLICT (pagerduty_id) DO UPDATE SET
+      incident_id = excluded.incident_id, type = excluded.type, at = excluded.at,
+      agent_type = excluded.agent_type, agent_pagerduty_id = excluded.agent_pagerduty_id,
+      channel_type = excluded.channel_type, notification_type = excluded.notification_type,
+      person_id = coalesce(excluded.person_id, e.person_id), summary = excluded.summary,
+      raw = excluded.raw, import_run_id = excluded.import_run_id
+    WHERE (e.incident_id, e.type, e.at, e.agent_type, e.agent_pagerduty_id, e.channel_type,
+           e.notification_type, e.summary, e.raw)
+        IS DISTINCT FROM
+          (excluded.incident_id, excluded.type, excluded.at, excluded.agent_type,
+           excluded.agent_pagerduty_id, excluded.channel_type, excluded.notification_type,
+           excluded.summary, excluded.raw)
+       OR (excluded.person_id IS NOT NULL AND e.person_id IS DISTINCT FROM excluded.person_id)
+    RETURNING incident_id AS "incidentId", (xmax = 0) AS inserted`);
+  return {
+    counts: countsOf(returned, records.length),
+    changedIncidentIds: [...new Set(returned.map((row) => row.incidentId))],
+  };
+}
