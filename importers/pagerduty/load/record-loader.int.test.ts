@@ -4,8 +4,6 @@ import type { ImportRecord, IncidentRecord, LogEntryRecord, ReadItem } from "../
 import { deriveIncidentFacts } from "./derive-incident-facts";
 import { createRecordLoader, type LoadResult } from "./record-loader";
 
-const database = useTestDatabase();
-
 const at = (time: string) => new Date(`2022-11-03T${time}Z`);
 const item = (record: ImportRecord, line = 1): ReadItem => ({
   type: "record",
@@ -101,15 +99,17 @@ const organisation: ImportRecord[] = [
   },
 ];
 
-async function load(records: ImportRecord[]): Promise<LoadResult> {
-  return database.db.$transaction(async (transaction) => {
-    const loader = createRecordLoader(transaction, { importRunId: null, fileName: "test" });
-    for (const record of records) await loader.add(item(record));
-    return loader.finish();
-  });
-}
-
 describe("loading records in any order", () => {
+  const database = useTestDatabase();
+
+  async function load(records: ImportRecord[]): Promise<LoadResult> {
+    return database.db.$transaction(async (transaction) => {
+      const loader = createRecordLoader(transaction, { importRunId: null, fileName: "test" });
+      for (const record of records) await loader.add(item(record));
+      return loader.finish();
+    });
+  }
+
   it("ties log entries that came before their incident and people once the batch is in", async () => {
     const { db } = database;
     const first = await load(logEntries);
