@@ -204,6 +204,11 @@ async function importOneFile(
           await loader.add(item);
           if (rowsRead % 1_000 === 0) await reportProgress();
         }
+        if (rowsRead === 0) {
+          throw new FileFormatError(
+            `found nothing to import in it as ${readFormat} (a request body or an empty page?). See docs/data-sources.md for the files Fairshift reads.`,
+          );
+        }
         const loaded = await loader.finish();
         if (options.isDryRun) throw new DryRunRollback(loaded);
         return loaded;

@@ -27,7 +27,7 @@ const ACCRUAL_MARGIN_MS = 86_400_000;
 /**
  * What an import derives once its whole batch is in, for the incidents whose data changed: the
  * person of each notify entry known only by name, one page per notification, the first
- * acknowledgement, the trigger channel, a status the log shows moved on, the service's teams for
+ * acknowledgement, the trigger channel, a resolve the log shows after the incident was fetched, the service's teams for
  * an incident without its own, then detection labels and the time in lieu of the people paged.
  * Idempotent: running it again writes nothing.
  */
@@ -147,9 +147,10 @@ async function writePages(db: PrismaClient, incidentIds: number[]): Promise<numb
 
 /**
  * From the log: the first acknowledgement (wins over a CSV's seconds-to-first-ack), the trigger's
- * channel, agent and e-mail sender (for detection), the status when the latest lifecycle entry
- * is newer than what the incident says (a resolve after the incident was fetched), and for a
- * placeholder its creation at the earliest entry. A status only moves forward here.
+ * channel, agent and e-mail sender (for detection), a resolve newer than the incident record
+ * (it was fetched before), and for a placeholder its creation at the earliest entry and its
+ * acknowledgement. An acknowledgement alone does not move a real incident on: PagerDuty
+ * re-triggers on acknowledgement timeout without an unacknowledge entry, so only the record knows.
  */
 async function updateIncidentFacts(db: PrismaClient, incidentIds: number[]): Promise<void> {
   await db.$executeRaw(Prisma.sql`
@@ -178,7 +179,7 @@ async function updateIncidentFacts(db: PrismaClient, incidentIds: number[]): Pro
         coalesce(f.email_from, i.trigger_email_from) AS trigger_email_from,
         CASE
           WHEN f.last_lifecycle = 'resolve_log_entry' THEN 'resolved'::incident_status
-          WHEN f.last_lifecycle = 'acknowledge_log_entry' AND i.status = 'triggered'
+          WHEN f.last_lifecycle = 'acknowledge_log_entry' AND i.status = 'triggered' AND i.is_placeholder
             THEN 'acknowledged'::incident_status
           ELSE i.status
         END AS status,
@@ -188,7 +189,8 @@ async function updateIncidentFacts(db: PrismaClient, incidentIds: number[]): Pro
         END AS resolved_at,
         CASE
           WHEN f.last_lifecycle = 'resolve_log_entry' AND i.status <> 'resolved' THEN f.last_lifecycle_at
-          WHEN f.last_lifecycle = 'acknowledge_log_entry' AND i.status = 'triggered' THEN f.last_lifecycle_at
+          WHEN f.last_lifecycle = 'acknowledge_log_entry' AND i.status = 'triggered' AND i.is_placeholder
+            THEN f.last_lifecycle_at
           ELSE i.status_changed_at
         END AS status_changed_at,
         CASE WHEN i.is_placeholder THEN least(i.created_at, f.first_entry) ELSE i.created_at END AS created_at

@@ -105,6 +105,7 @@ export function createRecordLoader(sql: SqlClient, options: RecordLoaderOptions)
   };
 
   function count(kind: ImportRecordKind, counts: WriteCounts) {
+    if (counts.inserted + counts.updated + counts.unchanged === 0) return;
     const byKind = result.byKind[kind] ?? noWrites();
     addCounts(byKind, counts);
     result.byKind[kind] = byKind;
@@ -162,9 +163,6 @@ export function createRecordLoader(sql: SqlClient, options: RecordLoaderOptions)
     count("shift", shifts.counts);
     reject(shifts.rejected);
     await writeRejections();
-    for (const kind of RECORD_KINDS) {
-      if (batch[kind].length > 0 && !result.byKind[kind]) result.byKind[kind] = noWrites();
-    }
   }
 
   return {
