@@ -168,7 +168,10 @@ describe("importing every real PagerDuty fixture", () => {
       startAt: utc("2023-07-08T22:00:00Z"),
       endAt: utc("2023-07-09T22:00:00Z"),
     });
-    expect(icalShift.person).toMatchObject({ email: "hello.kitty@testdomain.com", name: "Hello Kitty" });
+    expect(icalShift.person).toMatchObject({
+      email: "hello.kitty@testdomain.com",
+      name: "Hello Kitty",
+    });
     expect(icalShift.schedule).toMatchObject({ pagerdutyId: "KXQAOAO" });
   });
 
@@ -199,7 +202,9 @@ describe("importing every real PagerDuty fixture", () => {
       });
     }
     expect(again.derived).toBeNull();
-    const service = await database.db.service.findUniqueOrThrow({ where: { pagerdutyId: "P9GEW6E" } });
+    const service = await database.db.service.findUniqueOrThrow({
+      where: { pagerdutyId: "P9GEW6E" },
+    });
     expect(service.status).toBe("active");
     const after = await database.db.incident.findMany({ orderBy: { id: "asc" } });
     expect(after).toEqual(before);

@@ -7,11 +7,20 @@
  * arrives.
  */
 
-/** A reference to a PagerDuty object, with the summary PagerDuty printed for it. */
+/**
+ * A reference to a PagerDuty object, with the summary PagerDuty printed for it. CSVs often name a
+ * team, service or schedule without its id: then `pagerdutyId` is null, `name` is set, and the
+ * loader matches by exact name (case-insensitive) or creates the object under that name.
+ */
 export interface PagerDutyReference {
-  pagerdutyId: string;
+  pagerdutyId: string | null;
   /** The reference's `summary` (a name or title); null when the payload had none. */
   name: string | null;
+}
+
+/** The key a loader's id map uses for a reference: its PagerDuty id, else its name. */
+export function referenceKey(reference: PagerDutyReference): string {
+  return reference.pagerdutyId ?? `name:${(reference.name ?? "").toLowerCase()}`;
 }
 
 /**
@@ -112,10 +121,16 @@ export interface LogEntryAgent {
   name: string | null;
 }
 
+/** A reference that carries its PagerDuty id (every reference in a REST payload does). */
+export type IdentifiedReference = PagerDutyReference & { pagerdutyId: string };
+
+/** Log entries always name their incident by id. */
+export type IncidentReference = IdentifiedReference;
+
 export interface LogEntryRecord {
   kind: "log_entry";
   pagerdutyId: string;
-  incident: PagerDutyReference;
+  incident: IncidentReference;
   /** trigger_log_entry, notify_log_entry, acknowledge_log_entry, resolve_log_entry, … */
   type: string;
   at: Date;

@@ -1,5 +1,5 @@
 import { Prisma } from "@/prisma/generated/client/client";
-import type { PagerDutyReference } from "../records";
+import { type PagerDutyReference, referenceKey } from "../records";
 import type { SqlClient } from "./sql-client";
 
 /** Tables whose rows records refer to by PagerDuty id (an allow-list: identifiers are never built from input). */
@@ -26,21 +26,22 @@ export async function idsByPagerDutyId(
 }
 
 function uniqueReferences(references: Iterable<PagerDutyReference | null>): PagerDutyReference[] {
-  const byId = new Map<string, PagerDutyReference>();
+  const byKey = new Map<string, PagerDutyReference>();
   for (const reference of references) {
-    if (!reference) continue;
-    const known = byId.get(reference.pagerdutyId);
-    if (!known || (known.name === null && reference.name !== null)) {
-      byId.set(reference.pagerdutyId, reference);
-    }
+    if (!reference || (reference.pagerdutyId === null && !reference.name)) continue;
+    const key = referenceKey(reference);
+    const known = byKey.get(key);
+    if (!known || (known.name === null && reference.name !== null)) byKey.set(key, reference);
   }
-  return [...byId.values()];
+  return [...byKey.values()];
 }
 
 /**
  * Makes sure every referenced team, service, escalation policy or schedule has a row, creating a
  * placeholder named by the reference's summary (or its id) for one not imported yet; the full
- * object fills it in when it arrives, whatever the order of the files. Returns PagerDuty id → id.
+ * object fills it in when it arrives, whatever the order of the files. A reference by name alone
+ * (a CSV without id columns) takes the row with that name, or creates one. Returns a map keyed
+ * by `referenceKey`.
  */
 export async function ensureReferenced(
   sql: SqlClient,
@@ -49,18 +50,43 @@ export async function ensureReferenced(
 ): Promise<Map<string, number>> {
   const unique = uniqueReferences(references);
   if (unique.length === 0) return new Map();
-  const pagerdutyIds = unique.map((reference) => reference.pagerdutyId);
-  const names = unique.map((reference) => reference.name ?? reference.pagerdutyId);
+  const identified = unique.filter((reference) => reference.pagerdutyId !== null);
+  const pagerdutyIds = identified.map((reference) => reference.pagerdutyId ?? "");
+  const names = identified.map((reference) => reference.name ?? reference.pagerdutyId ?? "");
   // Team names are unique: a placeholder whose summary clashes with another team's name takes the
   // id as a suffix (the second pass), and the full team record renames it.
-  for (const suffixed of [false, true]) {
+  for (const suffixed of identified.length > 0 ? [false, true] : []) {
     await sql.$executeRaw(Prisma.sql`
       INSERT INTO ${REFERENCE_TABLES[table]} (pagerduty_id, name, updated_at)
       SELECT u.pd, CASE WHEN ${suffixed} THEN u.name || ' (' || u.pd || ')' ELSE u.name END, now()
       FROM unnest(${pagerdutyIds}::text[], ${names}::text[]) AS u(pd, name)
       ON CONFLICT DO NOTHING`);
   }
-  return idsByPagerDutyId(sql, table, pagerdutyIds);
+  const ids = await idsByPagerDutyId(sql, table, pagerdutyIds);
+  const namedOnly = unique.flatMap((reference) =>
+    reference.pagerdutyId === null && reference.name ? [reference.name] : [],
+  );
+  for (const [name, id] of await idsByName(sql, table, namedOnly)) ids.set(`name:${name}`, id);
+  return ids;
+}
+
+/** Rows named so (case-insensitive; the oldest when several share it), created when missing. */
+async function idsByName(
+  sql: SqlClient,
+  table: Exclude<ReferenceTable, "incidents">,
+  names: string[],
+): Promise<Map<string, number>> {
+  if (names.length === 0) return new Map();
+  await sql.$executeRaw(Prisma.sql`
+    INSERT INTO ${REFERENCE_TABLES[table]} (name, updated_at)
+    SELECT DISTINCT ON (lower(u.name)) u.name, now() FROM unnest(${names}::text[]) AS u(name)
+    WHERE NOT EXISTS (SELECT 1 FROM ${REFERENCE_TABLES[table]} t WHERE lower(t.name) = lower(u.name))
+    ON CONFLICT DO NOTHING`);
+  const rows = await sql.$queryRaw<{ name: string; id: number }[]>(Prisma.sql`
+    SELECT DISTINCT ON (lower(name)) lower(name) AS name, id FROM ${REFERENCE_TABLES[table]}
+    WHERE lower(name) = ANY(${names.map((name) => name.toLowerCase())}::text[])
+    ORDER BY lower(name), id`);
+  return new Map(rows.map((row) => [row.name, row.id]));
 }
 
 /** Owner → its related ids, written as a set: pairs not listed any more are removed. */
@@ -82,7 +108,7 @@ export function relationRows<T>(
     if (ownerId === undefined) continue;
     rows.owners.push(ownerId);
     for (const reference of referencesOf(owner)) {
-      const relatedId = relatedIds.get(reference.pagerdutyId);
+      const relatedId = relatedIds.get(referenceKey(reference));
       if (relatedId === undefined) continue;
       rows.ownerIds.push(ownerId);
       rows.relatedIds.push(relatedId);

@@ -1,5 +1,5 @@
 import { Prisma } from "@/prisma/generated/client/client";
-import type { IncidentRecord, LogEntryRecord } from "../records";
+import { type IncidentRecord, type LogEntryRecord, referenceKey } from "../records";
 import { ensureReferenced, idsByPagerDutyId, relationRows } from "./organisation-references";
 import { countsOf, lastByKey, type SqlClient, type WriteCounts } from "./sql-client";
 import { ensureTeams } from "./upsert-organisation";
@@ -39,7 +39,7 @@ export async function upsertIncidents(
     ),
   ]);
   const serviceIdOf = (incident: IncidentRecord) =>
-    incident.service ? (serviceIds.get(incident.service.pagerdutyId) ?? null) : null;
+    incident.service ? (serviceIds.get(referenceKey(incident.service)) ?? null) : null;
   const returned = await sql.$queryRaw<{ id: number; inserted: boolean }[]>(Prisma.sql`
     INSERT INTO incidents AS i (
       pagerduty_id, number, title, service_id, urgency, priority, status, incident_key,

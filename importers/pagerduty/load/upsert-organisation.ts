@@ -1,10 +1,11 @@
 import { Prisma } from "@/prisma/generated/client/client";
-import type {
-  EscalationPolicyRecord,
-  PagerDutyReference,
-  ScheduleRecord,
-  ServiceRecord,
-  TeamRecord,
+import {
+  type EscalationPolicyRecord,
+  type PagerDutyReference,
+  referenceKey,
+  type ScheduleRecord,
+  type ServiceRecord,
+  type TeamRecord,
 } from "../records";
 import { ensureReferenced, idsByPagerDutyId, relationRows } from "./organisation-references";
 import { countsOf, lastByKey, type SqlClient, type WriteCounts } from "./sql-client";
@@ -105,7 +106,9 @@ export async function upsertServices(
     services.map((service) => service.escalationPolicy),
   );
   const policyIdOf = (service: ServiceRecord) =>
-    service.escalationPolicy ? (policyIds.get(service.escalationPolicy.pagerdutyId) ?? null) : null;
+    service.escalationPolicy
+      ? (policyIds.get(referenceKey(service.escalationPolicy)) ?? null)
+      : null;
   const returned = await sql.$queryRaw<Returned>(Prisma.sql`
     INSERT INTO services AS s (pagerduty_id, name, status, escalation_policy_id, updated_at)
     SELECT u.pd, u.name, u.status, u.policy, now()

@@ -1,5 +1,5 @@
 import { Prisma } from "@/prisma/generated/client/client";
-import type { ShiftRecord } from "../records";
+import { referenceKey, type ShiftRecord } from "../records";
 import { ensureReferenced } from "./organisation-references";
 import { countsOf, lastByKey, type SqlClient, type WriteCounts } from "./sql-client";
 import { type RejectedRecord, resolvePeople } from "./upsert-people";
@@ -51,10 +51,10 @@ export async function upsertShifts(
       continue;
     }
     const scheduleId = record.schedule
-      ? (scheduleIds.get(record.schedule.pagerdutyId) ?? null)
+      ? (scheduleIds.get(referenceKey(record.schedule)) ?? null)
       : null;
     const policyId = record.escalationPolicy
-      ? (policyIds.get(record.escalationPolicy.pagerdutyId) ?? null)
+      ? (policyIds.get(referenceKey(record.escalationPolicy)) ?? null)
       : null;
     const key = [
       record.source,

@@ -3,7 +3,7 @@
  * timestamps. They never throw; a reader for a required field returns a reason instead.
  */
 import { z } from "zod";
-import type { MapResult, PagerDutyReference, PersonReference } from "../records";
+import type { IdentifiedReference, MapResult, PersonReference } from "../records";
 import { hasUtcOffset, parsePagerDutyTimestamp } from "./parse-timestamp";
 
 export type JsonObject = Record<string, unknown>;
@@ -34,7 +34,7 @@ export function readEmail(value: unknown): string | null {
 const referenceSchema = z.looseObject({ id: z.string().trim().min(1) });
 
 /** `{id, summary}` (or a full object with `name`) → reference; null when there is no id. */
-export function readReference(value: unknown): PagerDutyReference | null {
+export function readReference(value: unknown): IdentifiedReference | null {
   const parsed = referenceSchema.safeParse(value);
   if (!parsed.success) return null;
   return {
@@ -44,9 +44,9 @@ export function readReference(value: unknown): PagerDutyReference | null {
 }
 
 /** An array of references, skipping entries without an id and repeated ids. */
-export function readReferences(value: unknown): PagerDutyReference[] {
+export function readReferences(value: unknown): IdentifiedReference[] {
   if (!Array.isArray(value)) return [];
-  const byId = new Map<string, PagerDutyReference>();
+  const byId = new Map<string, IdentifiedReference>();
   for (const item of value) {
     const reference = readReference(item);
     if (reference && !byId.has(reference.pagerdutyId)) byId.set(reference.pagerdutyId, reference);

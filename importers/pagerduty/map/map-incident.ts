@@ -1,10 +1,10 @@
 import { z } from "zod";
 import type {
   DetectionSourceValue,
+  IdentifiedReference,
   IncidentRecord,
   IncidentStatusValue,
   MapResult,
-  PagerDutyReference,
 } from "../records";
 import {
   parseDetectionSource,
@@ -246,7 +246,7 @@ export function mapIncident(value: unknown, context: RestObjectContext): MappedO
     raw: value,
   };
 
-  const reference: PagerDutyReference = {
+  const reference: IdentifiedReference = {
     pagerdutyId: incident.id,
     name: readText(incident.summary),
   };

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type {
+  IdentifiedReference,
   LogEntryAgent,
   LogEntryRecord,
-  PagerDutyReference,
   PersonReference,
 } from "../records";
 import {
@@ -125,7 +125,7 @@ function readEmailAddress(value: unknown): string | null {
 }
 
 /** `self` of GET /incidents/{id}/log_entries items: `…/log_entries/R1?incident_id=PT4KHLK`. */
-function incidentFromSelf(self: unknown): PagerDutyReference | null {
+function incidentFromSelf(self: unknown): IdentifiedReference | null {
   const id = readText(self)?.match(/[?&]incident_id=([A-Za-z0-9]+)/)?.[1];
   return id ? { pagerdutyId: id, name: null } : null;
 }
@@ -137,7 +137,7 @@ function incidentFromSelf(self: unknown): PagerDutyReference | null {
 export function mapLogEntry(
   value: unknown,
   context: RestObjectContext,
-  incident: PagerDutyReference | null = null,
+  incident: IdentifiedReference | null = null,
 ): MappedObject {
   const id = isJsonObject(value) ? readText(value.id) : null;
   const subject = id ? `log entry ${id}` : "log entry without an id";

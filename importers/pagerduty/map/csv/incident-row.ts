@@ -48,8 +48,7 @@ export interface IncidentColumns {
 
 /**
  * References from an id column and a name column, value by value ("PQ1; PQ2" with "Team A;
- * Team B"). A name without an id cannot be referenced (records name teams and services by
- * PagerDuty id), so a file with names only gives none.
+ * Team B"). A file with names only refers by name (the loader matches or creates by name).
  */
 function readReferences(
   row: CsvRow,
@@ -57,7 +56,9 @@ function readReferences(
   nameColumn: CsvColumn | null,
 ): PagerDutyReference[] {
   const names = splitCellValues(cellText(row, nameColumn));
-  return splitCellValues(cellText(row, idColumn)).map((pagerdutyId, index) => ({
+  const ids = splitCellValues(cellText(row, idColumn));
+  if (ids.length === 0) return names.map((name) => ({ pagerdutyId: null, name }));
+  return ids.map((pagerdutyId, index) => ({
     pagerdutyId,
     name: names[index] ?? null,
   }));

@@ -59,15 +59,17 @@ export function createShiftRowMapper(columns: ShiftColumns, timeZone: string | n
       "a level — use 1 for primary, 2 for secondary, and so on",
     );
     if (!level.ok) return level;
-    // Records name schedules by PagerDuty id: a schedule name alone cannot be referenced.
     const scheduleId = cellText(row, columns.scheduleId);
+    const scheduleName = cellText(row, columns.schedule);
     const shift: ShiftRecord = {
       kind: "shift",
       source: "shifts_csv",
       person,
-      schedule: scheduleId
-        ? { pagerdutyId: scheduleId, name: cellText(row, columns.schedule) }
-        : null,
+      // A schedule named without its id is matched (or created) by name.
+      schedule:
+        scheduleId || scheduleName
+          ? { pagerdutyId: scheduleId || null, name: scheduleName || null }
+          : null,
       escalationPolicy: null,
       level: level.value ?? 1,
       startAt: start.value,
