@@ -7,6 +7,7 @@ import { runImportCommand } from "./commands/import-command";
 import { runReportCommand } from "./commands/report-command";
 import { runSeedCommand } from "./commands/seed-command";
 import { runStartCommand } from "./commands/start-command";
+import { runSyncCommand } from "./commands/sync-command";
 
 const USAGE = `Usage: fairshift <command> [options]
 
@@ -23,6 +24,9 @@ Commands:
          [--mapping F] [--tz ZONE] [--dry-run]
                          import PagerDuty exports as one batch (any order); --tz reads
                          timestamps without an offset; --dry-run validates and writes nothing
+  sync pagerduty [--since D] [--until D] [--api-url URL] [--no-custom-fields]
+                         pull the account through the REST API (token from PAGERDUTY_TOKEN);
+                         resumes from its checkpoint; a first run reaches back 2 years
   report [--from D] [--to D] [--tz ZONE] [--team T] [--format json|csv]
                          the metrics report: --from inclusive, --to exclusive, both read in
                          --tz (default UTC); default the quarter to date; JSON or CSV on stdout
@@ -52,6 +56,9 @@ async function main(argv: string[]): Promise<number> {
       format: { type: "string" },
       mapping: { type: "string" },
       "dry-run": { type: "boolean" },
+      since: { type: "string" },
+      "api-url": { type: "string" },
+      "no-custom-fields": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -67,6 +74,8 @@ async function main(argv: string[]): Promise<number> {
       return runSeedCommand(values);
     case "import":
       return runImportCommand(rest, values);
+    case "sync":
+      return runSyncCommand(rest[0], values);
     case "report":
       return runReportCommand(values);
     case "start":

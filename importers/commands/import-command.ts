@@ -96,7 +96,7 @@ function describeFile(file: FileImportSummary): string[] {
 function describeBatch(summary: BatchSummary, isDryRun: boolean): string[] {
   const lines = summary.files.flatMap(describeFile);
   if (isDryRun) lines.push("Dry run: nothing was written.");
-  if (summary.derived) {
+  if (summary.derived && summary.derived.incidents > 0) {
     const derived = summary.derived;
     lines.push(
       `Derived for ${plural(derived.incidents, "incident")}: ${plural(derived.pagesWritten, "page")} written, ` +

@@ -7,7 +7,8 @@ import { FileFormatError } from "../shared/file-format-error";
 import { finishImportRun, recordImportProgress, startImportRun } from "../shared/import-runs";
 import { detectFormat, type FileFormat } from "./files/detect-format";
 import { readImportFile } from "./files/read-file";
-import { type DerivedFacts, deriveIncidentFacts } from "./load/derive-incident-facts";
+import { deriveAfterImport } from "./load/derive-after-import";
+import type { DerivedFacts } from "./load/derive-incident-facts";
 import { type CountsByKind, createRecordLoader, type LoadResult } from "./load/record-loader";
 import { noWrites, type WriteCounts } from "./load/sql-client";
 import type { ColumnMapping } from "./map/csv/column-mapping";
@@ -52,7 +53,7 @@ export interface FileImportSummary {
 export interface BatchSummary {
   batchId: string;
   files: FileImportSummary[];
-  /** What was derived once the batch was in; null for a dry run or when nothing changed. */
+  /** What was derived once the batch was in; null for a dry run. */
   derived: DerivedFacts | null;
 }
 
@@ -110,11 +111,12 @@ export async function importFiles(
       havePeopleChanged ||= summary.result.havePeopleChanged;
     }
   }
-  if (options.isDryRun || (changedIncidentIds.size === 0 && !havePeopleChanged)) {
-    return { batchId, files, derived: null };
-  }
-  const derived = await deriveIncidentFacts(db, changedIncidentIds, {
-    retryUnresolvedNotifications: havePeopleChanged,
+  if (options.isDryRun) return { batchId, files, derived: null };
+  const runIds = files.map((file) => file.runId);
+  const derived = await deriveAfterImport(db, {
+    runIds,
+    changedIncidentIds,
+    havePeopleChanged,
     onProgress: () =>
       options.onProgress?.({
         fileName: "",

@@ -4,7 +4,7 @@ import type { CountsByKind } from "../pagerduty/load/record-loader";
 import type { WriteCounts } from "../pagerduty/load/sql-client";
 
 export interface StartImportRun {
-  batchId: string;
+  batchId: string | null;
   source: ImportSource;
   format: string | null;
   fileName: string | null;
