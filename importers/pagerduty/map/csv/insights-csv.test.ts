@@ -38,7 +38,7 @@ describe("createInsightsCsvMapper", () => {
         { pagerdutyId: "PT2WEB2", name: "Web" },
       ],
       // "Escalation Policy" holds a name and there is no ID column to reference it by.
-      escalationPolicy: null,
+      escalationPolicy: { pagerdutyId: null, name: "Default" },
       urgency: "high",
       priority: "P1",
       status: "resolved",

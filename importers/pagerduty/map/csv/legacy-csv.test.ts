@@ -30,7 +30,7 @@ describe("createLegacyCsvMapper", () => {
       number: 1234,
       title: "The server is on fire.",
       service: { pagerdutyId: "PIJ90N7", name: "My Mail Service" },
-      escalationPolicy: null,
+      escalationPolicy: { pagerdutyId: null, name: "Another Escalation Policy" },
       teams: [{ pagerdutyId: "PQ9K7I8", name: "Engineering" }],
       urgency: "high",
       priority: null,

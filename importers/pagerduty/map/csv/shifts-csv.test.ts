@@ -38,8 +38,8 @@ Bob Smith,Secondary,,2,2024-03-30T09:00,2024-03-31T09:00
             kind: "shift",
             source: "shifts_csv",
             person: { pagerdutyId: null, email: null, name: "Bob Smith" },
-            // A schedule name without an id cannot be referenced.
-            schedule: null,
+            // A schedule named without its id is referred to by name.
+            schedule: { pagerdutyId: null, name: "Secondary" },
             escalationPolicy: null,
             level: 2,
             // 09:00 to 09:00 on the 23-hour day.
