@@ -195,5 +195,17 @@ export type ReadItem =
   | { type: "record"; record: ImportRecord; origin: RecordOrigin }
   | { type: "rejection"; rejection: Rejection };
 
+/** The keys of the lists a PagerDuty REST page holds (`{"incidents":[…],"more":false}`). */
+export const PAGERDUTY_LIST_KEYS = [
+  "incidents",
+  "log_entries",
+  "oncalls",
+  "users",
+  "services",
+  "teams",
+  "schedules",
+  "escalation_policies",
+] as const;
+
 /** A mapper's answer for one input object or row. */
 export type MapResult<T> = { ok: true; value: T } | { ok: false; reason: string };

@@ -6,6 +6,7 @@
  * (tracking strings, escapes and nesting) and `JSON.parse`s only the text of one element at a
  * time, so a page of five million log entries streams element by element.
  */
+import { PAGERDUTY_LIST_KEYS } from "../pagerduty/records";
 import { decodeUtf8 } from "./decode-utf8";
 import { FileFormatError } from "./file-format-error";
 import { TextWindow } from "./text-window";
@@ -20,17 +21,7 @@ export interface JsonRecord {
   line: number;
 }
 
-const LIST_KEYS = new Set([
-  "incidents",
-  "log_entries",
-  "oncalls",
-  "users",
-  "services",
-  "teams",
-  "schedules",
-  "escalation_policies",
-  "priorities",
-]);
+const LIST_KEYS = new Set<string>([...PAGERDUTY_LIST_KEYS, "priorities"]);
 const ANALYTICS_KEY = "data";
 const WRAPPER_KEYS = new Set([
   "incident",

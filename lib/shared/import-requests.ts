@@ -1,15 +1,22 @@
 import { z } from "zod";
 import { timeZoneSchema } from "./time-zone";
 
-/** Mirrors importers' FileFormat (lib/shared must not import importers). */
-export const UPLOAD_FORMATS = [
-  "auto",
+/** The file formats `fairshift import` reads (`--format`); shared with the upload form. */
+export const FILE_FORMATS = [
   "pd-rest-json",
   "pd-insights-csv",
   "pd-legacy-csv",
   "mapped-csv",
   "ical",
   "shifts-csv",
+  "webhook-events",
+] as const;
+export type FileFormat = (typeof FILE_FORMATS)[number];
+
+/** What the Data page offers: detection, and every format but webhook replay (not built yet). */
+export const UPLOAD_FORMATS = [
+  "auto",
+  ...FILE_FORMATS.filter((format) => format !== "webhook-events"),
 ] as const;
 
 /** `POST /api/imports`: start importing uploaded files as one batch. */

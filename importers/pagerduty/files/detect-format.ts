@@ -6,17 +6,9 @@ import { createInsightsCsvMapper } from "@/importers/pagerduty/map/csv/insights-
 import { createShiftsCsvMapper } from "@/importers/pagerduty/map/csv/shifts-csv";
 import { parseCsvHead } from "@/importers/shared/csv-rows";
 
-export const FILE_FORMATS = [
-  "pd-rest-json",
-  "pd-insights-csv",
-  "pd-legacy-csv",
-  "mapped-csv",
-  "ical",
-  "shifts-csv",
-  "webhook-events",
-] as const;
+import { FILE_FORMATS, type FileFormat } from "@/lib/shared/import-requests";
 
-export type FileFormat = (typeof FILE_FORMATS)[number];
+export { FILE_FORMATS, type FileFormat };
 
 /** How much of a file `detectFormat` wants to see. */
 export const DETECT_FORMAT_HEAD_BYTES = 64 * 1024;

@@ -3,6 +3,7 @@
  * array the object came from; a bare object's kind is read from its `type` or, failing that, its
  * shape.
  */
+import { PAGERDUTY_LIST_KEYS } from "../records";
 import { describeJson, isJsonObject } from "./json-fields";
 import { isLogEntryType } from "./log-entry-types";
 import {
@@ -104,17 +105,7 @@ function mapKind(kind: ObjectKind, value: unknown, context: RestObjectContext): 
   }
 }
 
-const LIST_KEYS = [
-  "incidents",
-  "log_entries",
-  "oncalls",
-  "users",
-  "services",
-  "teams",
-  "schedules",
-  "escalation_policies",
-  "data",
-];
+const LIST_KEYS = [...PAGERDUTY_LIST_KEYS, "data"];
 
 /** Maps one PagerDuty object. Never throws: what cannot be read comes back as rejections. */
 export function mapRestObject(value: unknown, context: RestObjectContext): MappedObject {
