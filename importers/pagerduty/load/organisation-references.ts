@@ -9,8 +9,11 @@ export const REFERENCE_TABLES = {
   escalation_policies: Prisma.raw("escalation_policies"),
   schedules: Prisma.raw("schedules"),
   incidents: Prisma.raw("incidents"),
+  people: Prisma.raw("people"),
 } as const;
 export type ReferenceTable = keyof typeof REFERENCE_TABLES;
+/** Tables a reference may create a placeholder in by id or by name (people and incidents have their own rules). */
+type OrganisationTable = Exclude<ReferenceTable, "incidents" | "people">;
 
 /** Database ids of the rows with these PagerDuty ids (those that exist). */
 export async function idsByPagerDutyId(
@@ -45,7 +48,7 @@ function uniqueReferences(references: Iterable<PagerDutyReference | null>): Page
  */
 export async function ensureReferenced(
   sql: SqlClient,
-  table: Exclude<ReferenceTable, "incidents">,
+  table: OrganisationTable,
   references: Iterable<PagerDutyReference | null>,
 ): Promise<Map<string, number>> {
   const unique = uniqueReferences(references);
@@ -73,7 +76,7 @@ export async function ensureReferenced(
 /** Rows named so (case-insensitive; the oldest when several share it), created when missing. */
 async function idsByName(
   sql: SqlClient,
-  table: Exclude<ReferenceTable, "incidents">,
+  table: OrganisationTable,
   names: string[],
 ): Promise<Map<string, number>> {
   if (names.length === 0) return new Map();

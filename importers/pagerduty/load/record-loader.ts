@@ -25,17 +25,6 @@ import {
 import { type RejectedRecord, upsertPeople } from "./upsert-people";
 import { upsertShifts } from "./upsert-shifts";
 
-export const RECORD_KINDS: readonly ImportRecordKind[] = [
-  "team",
-  "escalation_policy",
-  "service",
-  "schedule",
-  "person",
-  "incident",
-  "log_entry",
-  "shift",
-];
-
 export type CountsByKind = Partial<Record<ImportRecordKind, WriteCounts>>;
 
 export interface LoadResult {

@@ -1,6 +1,6 @@
 import { Prisma } from "@/prisma/generated/client/client";
 import type { PersonRecord, PersonReference } from "../records";
-import { relationRows } from "./organisation-references";
+import { idsByPagerDutyId, relationRows } from "./organisation-references";
 import { countsOf, lastByKey, type SqlClient, type WriteCounts } from "./sql-client";
 import { replaceTeamLinks } from "./team-links";
 import { ensureTeams } from "./upsert-organisation";
@@ -102,8 +102,9 @@ export async function upsertPeople(
     );
   }
   if (byId.length > 0) {
-    const ids = await personIdsByPagerDutyId(
+    const ids = await idsByPagerDutyId(
       sql,
+      "people",
       byId.map((person) => person.pagerdutyId ?? ""),
     );
     const teamIds = await ensureTeams(sql, byId);
@@ -119,17 +120,6 @@ export async function upsertPeople(
     );
   }
   return { counts: countsOf(returned, records.length - rejected.length), rejected };
-}
-
-async function personIdsByPagerDutyId(
-  sql: SqlClient,
-  pagerdutyIds: string[],
-): Promise<Map<string, number>> {
-  if (pagerdutyIds.length === 0) return new Map();
-  const rows = await sql.$queryRaw<{ id: number; pagerdutyId: string }[]>(Prisma.sql`
-    SELECT id, pagerduty_id AS "pagerdutyId" FROM people
-    WHERE pagerduty_id = ANY(${[...new Set(pagerdutyIds)]}::text[])`);
-  return new Map(rows.map((row) => [row.pagerdutyId, row.id]));
 }
 
 /** Finds the database id a person reference means, or null when it cannot be told. */
