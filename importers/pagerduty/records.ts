@@ -148,6 +148,11 @@ export interface LogEntryRecord {
   emailFrom: string | null;
   summary: string | null;
   raw: unknown;
+  /**
+   * A stand-in written from a webhook event (webhooks carry no log entries); the REST log replaces
+   * it. Absent for entries read from PagerDuty's log.
+   */
+  isFromWebhook?: boolean;
 }
 
 export type ShiftSourceValue = "pagerduty_oncalls" | "ical" | "shifts_csv";

@@ -151,6 +151,8 @@ async function writePages(db: PrismaClient, incidentIds: number[]): Promise<numb
  * (it was fetched before), and for a placeholder its creation at the earliest entry and its
  * acknowledgement. An acknowledgement alone does not move a real incident on: PagerDuty
  * re-triggers on acknowledgement timeout without an unacknowledge entry, so only the record knows.
+ * The trigger's channel comes from PagerDuty's own entry before a webhook stand-in (which has
+ * none), and a reopen (a webhook stand-in) ends a resolve.
  */
 async function updateIncidentFacts(db: PrismaClient, incidentIds: number[]): Promise<void> {
   await db.$executeRaw(Prisma.sql`
@@ -160,14 +162,18 @@ async function updateIncidentFacts(db: PrismaClient, incidentIds: number[]): Pro
         max(e.at) FILTER (WHERE e.type = 'resolve_log_entry') AS last_resolve,
         min(e.at) AS first_entry,
         max(e.at) FILTER (WHERE e.type IN ('trigger_log_entry', 'acknowledge_log_entry',
-                                           'unacknowledge_log_entry', 'resolve_log_entry')) AS last_lifecycle_at,
-        (array_agg(e.channel_type ORDER BY e.at) FILTER (WHERE e.type = 'trigger_log_entry'))[1] AS channel,
-        (array_agg(e.agent_type ORDER BY e.at) FILTER (WHERE e.type = 'trigger_log_entry'))[1] AS agent,
-        (array_agg(lower(e.raw->'channel'->>'from') ORDER BY e.at)
+                                           'unacknowledge_log_entry', 'resolve_log_entry',
+                                           'reopen_log_entry')) AS last_lifecycle_at,
+        (array_agg(e.channel_type ORDER BY e.is_from_webhook, e.at)
+           FILTER (WHERE e.type = 'trigger_log_entry'))[1] AS channel,
+        (array_agg(e.agent_type ORDER BY e.is_from_webhook, e.at)
+           FILTER (WHERE e.type = 'trigger_log_entry'))[1] AS agent,
+        (array_agg(lower(e.raw->'channel'->>'from') ORDER BY e.is_from_webhook, e.at)
            FILTER (WHERE e.type = 'trigger_log_entry'))[1] AS email_from,
         (array_agg(e.type ORDER BY e.at DESC, e.id DESC)
            FILTER (WHERE e.type IN ('trigger_log_entry', 'acknowledge_log_entry',
-                                    'unacknowledge_log_entry', 'resolve_log_entry')))[1] AS last_lifecycle
+                                    'unacknowledge_log_entry', 'resolve_log_entry',
+                                    'reopen_log_entry')))[1] AS last_lifecycle
       FROM incident_log_entries e
       WHERE e.incident_id = ANY(${incidentIds}::int4[])
       GROUP BY e.incident_id

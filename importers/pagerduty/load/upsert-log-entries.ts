@@ -28,9 +28,9 @@ export async function upsertLogEntries(
   const returned = await sql.$queryRaw<{ incidentId: number; inserted: boolean }[]>(Prisma.sql`
     INSERT INTO incident_log_entries AS e (
       pagerduty_id, incident_id, type, at, agent_type, agent_pagerduty_id, channel_type,
-      notification_type, person_id, summary, raw, import_run_id)
+      notification_type, person_id, summary, raw, import_run_id, is_from_webhook)
     SELECT u.pd, u.incident, u.type, u.at, u.agent_type, u.agent, u.channel, u.notification,
-      u.person, u.summary, u.raw, ${importRunId}
+      u.person, u.summary, u.raw, ${importRunId}, u.from_webhook
     FROM unnest(
       ${entries.map((entry) => entry.pagerdutyId)}::text[],
       ${entries.map((entry) => incidentIds.get(entry.incident.pagerdutyId) ?? null)}::int4[],
@@ -42,8 +42,10 @@ export async function upsertLogEntries(
       ${entries.map((entry) => entry.notificationType)}::text[],
       ${entries.map((entry) => personOf(entry.person))}::int4[],
       ${entries.map((entry) => entry.summary)}::text[],
-      ${entries.map((entry) => JSON.stringify(entry.raw ?? null))}::jsonb[]
-    ) AS u(pd, incident, type, at, agent_type, agent, channel, notification, person, summary, raw)
+      ${entries.map((entry) => JSON.stringify(entry.raw ?? null))}::jsonb[],
+      ${entries.map((entry) => entry.isFromWebhook === true)}::bool[]
+    ) AS u(pd, incident, type, at, agent_type, agent, channel, notification, person, summary, raw,
+           from_webhook)
     ON CONFLICT (pagerduty_id) DO UPDATE SET
       incident_id = excluded.incident_id, type = excluded.type, at = excluded.at,
       agent_type = excluded.agent_type, agent_pagerduty_id = excluded.agent_pagerduty_id,
@@ -58,8 +60,38 @@ export async function upsertLogEntries(
            excluded.summary, excluded.raw)
        OR (excluded.person_id IS NOT NULL AND e.person_id IS DISTINCT FROM excluded.person_id)
     RETURNING incident_id AS "incidentId", (xmax = 0) AS inserted`);
+  const replaced = await replaceWebhookStandIns(
+    sql,
+    entries.filter((entry) => !entry.isFromWebhook),
+    incidentIds,
+  );
   return {
     counts: countsOf(returned, records.length),
-    changedIncidentIds: [...new Set(returned.map((row) => row.incidentId))],
+    changedIncidentIds: [...new Set([...returned.map((row) => row.incidentId), ...replaced])],
   };
+}
+
+/**
+ * Webhook stand-ins (an `assign_log_entry` written from `incident.reassigned`, …) are dropped
+ * once PagerDuty's own log covers their time: the REST log has the same events with their
+ * channels and notifications, and keeping both would show every step twice.
+ */
+async function replaceWebhookStandIns(
+  sql: SqlClient,
+  logEntries: LogEntryRecord[],
+  incidentIds: Map<string, number>,
+): Promise<number[]> {
+  const covered = new Set<number>();
+  for (const entry of logEntries) {
+    const id = incidentIds.get(entry.incident.pagerdutyId);
+    if (id !== undefined) covered.add(id);
+  }
+  if (covered.size === 0) return [];
+  const removed = await sql.$queryRaw<{ incidentId: number }[]>(Prisma.sql`
+    DELETE FROM incident_log_entries AS w
+    WHERE w.is_from_webhook AND w.incident_id = ANY(${[...covered]}::int4[])
+      AND w.at <= (SELECT max(r.at) FROM incident_log_entries r
+                   WHERE r.incident_id = w.incident_id AND NOT r.is_from_webhook)
+    RETURNING w.incident_id AS "incidentId"`);
+  return [...new Set(removed.map((row) => row.incidentId))];
 }

@@ -66,7 +66,7 @@ export function parseAssignSummary(summary: string): string | null {
   return ASSIGNED.exec(summary.trim())?.[1]?.trim() || null;
 }
 
-function readAgent(value: unknown): LogEntryAgent | null {
+export function readAgent(value: unknown): LogEntryAgent | null {
   if (!isJsonObject(value)) return null;
   const type = readText(value.type);
   if (!type) return null;

@@ -1,0 +1,87 @@
+import type { PrismaClient } from "@/lib/server/database/prisma-client";
+import type { WebhookVerdict } from "@/prisma/generated/client/client";
+import { applyWebhookEvent, type EventChanges } from "./apply-webhook-event";
+import { type MappedWebhookEvent, mapWebhookEvent, mapWebhookMessage } from "./map-webhook-event";
+import { parseWebhookBody } from "./parse-webhook-body";
+
+export interface DeliveryOutcome {
+  verdict: Exclude<WebhookVerdict, "pending">;
+  reason: string | null;
+  /** One entry per applied event (v2 bodies may hold several). */
+  changes: EventChanges[];
+  /** Incidents whose derived facts (detection, time in lieu) need recomputing. */
+  incidentIds: number[];
+}
+
+const TRANSACTION_TIMEOUT_MS = 60_000;
+
+/** The events of a stored body, mapped; `webhookId` stands in for a v3 event without an id. */
+export function mapDeliveryBody(
+  body: Uint8Array,
+  webhookId: string | null,
+): { ok: true; events: MappedWebhookEvent[] } | { ok: false; reason: string } {
+  const parsed = parseWebhookBody(body);
+  if (!parsed.ok) return { ok: false, reason: parsed.reason };
+  return {
+    ok: true,
+    events:
+      parsed.version === 3
+        ? [mapWebhookEvent(parsed.events[0], webhookId)]
+        : parsed.events.map((message) => mapWebhookMessage(message)),
+  };
+}
+
+/**
+ * Applies a stored delivery's events in one transaction: all of them or, after a crash, none
+ * (the delivery stays pending and is applied again; its own ledger rows do not make it a
+ * duplicate). The verdict: applied when any event changed the data, duplicate when every
+ * applicable event was applied before, ignored when none is applicable, rejected when an event
+ * cannot be read.
+ */
+export async function applyWebhookDelivery(
+  db: PrismaClient,
+  deliveryId: number,
+  body: Uint8Array,
+  webhookId: string | null,
+): Promise<DeliveryOutcome> {
+  const mapped = mapDeliveryBody(body, webhookId);
+  if (!mapped.ok) {
+    return { verdict: "rejected", reason: mapped.reason, changes: [], incidentIds: [] };
+  }
+  const rejected = mapped.events.flatMap((event) =>
+    event.outcome === "reject" ? [event.reason] : [],
+  );
+  const ignored = mapped.events.flatMap((event) =>
+    event.outcome === "ignore" ? [event.reason] : [],
+  );
+  const applicable = mapped.events.filter((event) => event.outcome === "apply");
+  const results = await db.$transaction(
+    async (transaction) => {
+      const applied = [];
+      for (const event of applicable) {
+        applied.push(await applyWebhookEvent(transaction, deliveryId, event));
+      }
+      return applied;
+    },
+    { timeout: TRANSACTION_TIMEOUT_MS, maxWait: TRANSACTION_TIMEOUT_MS },
+  );
+  const changes = results.flatMap((result) =>
+    result.verdict === "applied" ? [result.changes] : [],
+  );
+  const duplicates = results.flatMap((result) =>
+    result.verdict === "duplicate"
+      ? [`already applied from delivery ${result.firstDeliveryId}`]
+      : [],
+  );
+  const reasons = [...rejected, ...ignored, ...duplicates];
+  const reason = reasons.length > 0 ? reasons.join("; ") : null;
+  const incidentIds = [
+    ...new Set(
+      results.flatMap((result) => (result.verdict === "applied" ? [result.incidentId] : [])),
+    ),
+  ];
+  if (changes.length > 0) return { verdict: "applied", reason, changes, incidentIds };
+  if (duplicates.length > 0) return { verdict: "duplicate", reason, changes, incidentIds };
+  if (rejected.length > 0) return { verdict: "rejected", reason, changes, incidentIds };
+  return { verdict: "ignored", reason, changes, incidentIds };
+}
