@@ -3,6 +3,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { FIXTURES_DIRECTORY } from "@/importers/pagerduty/map/testing/read-fixture";
 import { drainPendingDeliveries } from "@/importers/pagerduty/webhooks/apply-pending-deliveries";
+import { webhookRequest } from "@/importers/pagerduty/webhooks/testing/webhook-request";
 import { signBody } from "@/importers/pagerduty/webhooks/verify-signature";
 import { useRouteTestDatabase } from "@/lib/server/testing/test-database";
 import { POST as postSubscription } from "./[subscription]/route";
@@ -33,15 +34,8 @@ interface PostOptions {
 }
 
 function post(body: Uint8Array | string, options: PostOptions = {}): Promise<Response> {
-  const headers = new Headers();
-  const contentType = options.contentType === undefined ? "application/json" : options.contentType;
-  if (contentType !== null) headers.set("content-type", contentType);
-  const signature =
-    options.signature === undefined ? signBody(body, [OUR_SECRET]) : options.signature;
-  if (signature !== null) headers.set("x-pagerduty-signature", signature);
-  if (options.webhookId) headers.set("x-webhook-id", options.webhookId);
   const url = `http://localhost/api/webhooks/pagerduty${options.subscription ? `/${options.subscription}` : ""}`;
-  const request = new Request(url, { method: "POST", headers, body: Buffer.from(body) });
+  const request = webhookRequest(body, { ...options, secrets: [OUR_SECRET], url });
   return options.subscription
     ? postSubscription(request, { params: Promise.resolve({ subscription: options.subscription }) })
     : POST(request);
