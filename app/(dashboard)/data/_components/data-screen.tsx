@@ -1,8 +1,11 @@
 "use client";
 
-import { useState } from "react";
+import { Suspense, useState } from "react";
 import { ImportRuns } from "./import-runs";
 import { UploadForm } from "./upload-form";
+import { WebhookDeliveries } from "./webhook-deliveries";
+import { WebhookSecrets } from "./webhook-secrets";
+import { WebhookSetup } from "./webhook-setup";
 
 export function DataScreen() {
   const [batchId, setBatchId] = useState<string | null>(null);
@@ -12,6 +15,18 @@ export function DataScreen() {
       <section aria-labelledby="runs-heading">
         <h2 id="runs-heading">Import runs</h2>
         <ImportRuns highlightBatchId={batchId} />
+      </section>
+      <section aria-labelledby="webhook-heading">
+        <h2 id="webhook-heading">Webhook</h2>
+        <WebhookSetup />
+        <WebhookSecrets />
+      </section>
+      <section aria-labelledby="webhook-deliveries-heading">
+        <h2 id="webhook-deliveries-heading">Webhook deliveries</h2>
+        {/* The log's filters live in the URL, which a static render cannot read. */}
+        <Suspense fallback={<p aria-busy="true">Loading deliveries…</p>}>
+          <WebhookDeliveries />
+        </Suspense>
       </section>
     </>
   );
