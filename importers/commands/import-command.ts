@@ -77,11 +77,16 @@ function describeFile(file: FileImportSummary): string[] {
         `${kind.replace("_", " ")} ${counts.inserted + counts.updated + counts.unchanged}`,
     )
     .join(", ");
+  const seconds = `${(file.durationMs / 1000).toFixed(1)} s`;
   const lines = [
-    `${file.status === "dry_run" ? "○" : "✓"} ${name} (${file.format}): ${inserted} inserted, ${updated} updated, ` +
-      `${unchanged} unchanged, ${file.rejected} rejected in ${(file.durationMs / 1000).toFixed(1)} s` +
-      (kinds ? ` [${kinds}]` : ""),
+    file.format === "webhook-events"
+      ? `${file.status === "dry_run" ? "○" : "✓"} ${name} (webhook-events): ${plural(inserted, "event")} applied, ` +
+        `${unchanged} duplicate or ignored, ${file.rejected} rejected in ${seconds}`
+      : `${file.status === "dry_run" ? "○" : "✓"} ${name} (${file.format}): ${inserted} inserted, ${updated} updated, ` +
+        `${unchanged} unchanged, ${file.rejected} rejected in ${seconds}` +
+        (kinds ? ` [${kinds}]` : ""),
   ];
+  if (file.errorMessage) lines.push(`    ${file.errorMessage}`);
   for (const rejection of file.firstRejections) {
     lines.push(`    line ${rejection.line ?? "?"}: ${rejection.reason}`);
   }

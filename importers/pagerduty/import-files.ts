@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { open, stat } from "node:fs/promises";
+import { open, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { PrismaClient } from "@/lib/server/database/prisma-client";
 import { FileFormatError } from "../shared/file-format-error";
@@ -13,6 +13,7 @@ import { type CountsByKind, createRecordLoader, type LoadResult } from "./load/r
 import { noWrites, type WriteCounts } from "./load/sql-client";
 import type { ColumnMapping } from "./map/csv/column-mapping";
 import type { Rejection } from "./records";
+import { replayWebhookFile } from "./webhooks/replay-webhook-file";
 
 export interface ImportFilesOptions {
   format: FileFormat | "auto";
@@ -58,6 +59,8 @@ export interface BatchSummary {
 }
 
 const HEAD_BYTES = 64 * 1024;
+// Webhook bodies are at most 1 MiB each; a replay file is read whole.
+const MAX_REPLAY_BYTES = 256 * 1024 * 1024;
 const PROGRESS_EVERY_MS = 1_000;
 // A file is one transaction so a bad one changes nothing; a large file may take many minutes.
 const FILE_TRANSACTION_TIMEOUT_MS = 24 * 60 * 60 * 1000;
@@ -147,7 +150,7 @@ async function importOneFile(
   }
   const runId = await startImportRun(db, {
     batchId,
-    source: "file",
+    source: format === "webhook-events" ? "webhook_replay" : "file",
     format,
     fileName,
     options: {
@@ -178,6 +181,46 @@ async function importOneFile(
 
   const readFormat = format;
   const totalBytes = (await stat(filePath)).size;
+  if (readFormat === "webhook-events") {
+    if (totalBytes > MAX_REPLAY_BYTES) {
+      return failed(
+        `${path.basename(fileName)}: ${totalBytes} bytes is more than a replay reads at once (${MAX_REPLAY_BYTES}); split it into smaller files`,
+      );
+    }
+    const replay = await replayWebhookFile(db, await readFile(filePath, "utf8"), fileName, {
+      isDryRun: options.isDryRun,
+    });
+    rowsRead =
+      replay.bodies + replay.rejected.filter((rejection) => rejection.line !== null).length;
+    await db.rejectedRow.createMany({
+      data: replay.rejected.map((rejection) => ({
+        importRunId: runId,
+        fileName,
+        lineNumber: rejection.line,
+        reason: rejection.reason,
+        rawRow: rejection.raw,
+      })),
+    });
+    const file: FileImportSummary = {
+      runId,
+      fileName,
+      format,
+      status: options.isDryRun ? "dry_run" : "succeeded",
+      totals: replay.totals,
+      byKind: {},
+      rejected: replay.rejected.length,
+      firstRejections: replay.rejected.slice(0, 20),
+      rowsRead,
+      durationMs: Date.now() - startedAt,
+      errorMessage:
+        replay.stillPending > 0
+          ? `${replay.stillPending} deliveries could not be applied yet; the server's applier retries them`
+          : null,
+    };
+    await finishImportRun(db, runId, { ...file, startedAt });
+    // The applier derived the incidents it changed already.
+    return { file, result: null };
+  }
   let bytesRead = 0;
   let lastProgressAt = 0;
   async function* countedChunks(): AsyncGenerator<Buffer> {

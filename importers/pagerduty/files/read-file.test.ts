@@ -243,9 +243,11 @@ describe("readImportFile, other formats", () => {
     ]);
   });
 
-  it("does not replay webhook events yet", async () => {
+  it("leaves webhook bodies to the webhook replay", async () => {
     await expect(read('{"event":{"id":"01A"}}', "webhook-events")).rejects.toThrow(
-      new FileFormatError("webhook replay is not supported yet"),
+      new FileFormatError(
+        "webhook bodies are replayed with `fairshift import --format webhook-events`, not read as records",
+      ),
     );
   });
 });

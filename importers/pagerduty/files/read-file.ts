@@ -52,7 +52,10 @@ export async function* readImportFile(
       yield* readIcalShifts(input, { timeZone: options.timeZone });
       return;
     case "webhook-events":
-      throw new FileFormatError("webhook replay is not supported yet");
+      // Replayed through the webhook applier, not read into records (see import-files.ts).
+      throw new FileFormatError(
+        "webhook bodies are replayed with `fairshift import --format webhook-events`, not read as records",
+      );
     default:
       yield* readCsvFile(input, CSV_MAPPERS[format], options);
   }

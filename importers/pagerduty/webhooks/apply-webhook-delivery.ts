@@ -1,7 +1,12 @@
 import type { PrismaClient } from "@/lib/server/database/prisma-client";
 import type { WebhookVerdict } from "@/prisma/generated/client/client";
 import { applyWebhookEvent, type EventChanges } from "./apply-webhook-event";
-import { type MappedWebhookEvent, mapWebhookEvent, mapWebhookMessage } from "./map-webhook-event";
+import {
+  type EventSummary,
+  type MappedWebhookEvent,
+  mapWebhookEvent,
+  mapWebhookMessage,
+} from "./map-webhook-event";
 import { parseWebhookBody } from "./parse-webhook-body";
 
 export interface DeliveryOutcome {
@@ -15,20 +20,34 @@ export interface DeliveryOutcome {
 
 const TRANSACTION_TIMEOUT_MS = 60_000;
 
-/** The events of a stored body, mapped; `webhookId` stands in for a v3 event without an id. */
-export function mapDeliveryBody(
-  body: Uint8Array,
-  webhookId: string | null,
-): { ok: true; events: MappedWebhookEvent[] } | { ok: false; reason: string } {
+export type MappedDelivery =
+  | { ok: true; events: MappedWebhookEvent[]; summary: EventSummary }
+  | { ok: false; status: 400 | 422; reason: string };
+
+const NO_SUMMARY: EventSummary = {
+  eventId: null,
+  eventType: null,
+  occurredAt: null,
+  incidentPagerdutyId: null,
+};
+
+/**
+ * The events of a body, mapped, with what the delivery log shows of it (its first event; a v2
+ * body of several messages says how many). `webhookId` stands in for a v3 event without an id.
+ */
+export function mapDeliveryBody(body: Uint8Array, webhookId: string | null): MappedDelivery {
   const parsed = parseWebhookBody(body);
-  if (!parsed.ok) return { ok: false, reason: parsed.reason };
-  return {
-    ok: true,
-    events:
-      parsed.version === 3
-        ? [mapWebhookEvent(parsed.events[0], webhookId)]
-        : parsed.events.map((message) => mapWebhookMessage(message)),
+  if (!parsed.ok) return parsed;
+  const events =
+    parsed.version === 3
+      ? [mapWebhookEvent(parsed.events[0], webhookId)]
+      : parsed.events.map((message) => mapWebhookMessage(message));
+  const [first] = events;
+  const summary: EventSummary = {
+    ...(first ? ("facts" in first ? first.facts : first.summary) : NO_SUMMARY),
   };
+  if (events.length > 1) summary.eventType = `${events.length} v2 messages`;
+  return { ok: true, events, summary };
 }
 
 /**

@@ -1,22 +1,13 @@
 import type { PrismaClient } from "@/lib/server/database/prisma-client";
 import { Prisma, type WebhookVerdict } from "@/prisma/generated/client/client";
-import { type EventSummary, mapWebhookEvent, mapWebhookMessage } from "./map-webhook-event";
-import { parseWebhookBody } from "./parse-webhook-body";
+import { mapDeliveryBody } from "./apply-webhook-delivery";
+import type { EventSummary } from "./map-webhook-event";
+import { storeDelivery } from "./store-webhook-delivery";
 import { verifySignature, type WebhookSecret } from "./verify-signature";
 import { markSecretUsed } from "./webhook-secrets";
 
 /** PagerDuty's own bodies are a few KB; anything over this is refused before it is read. */
 export const MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;
-/** A refused body is kept this far, to debug a proxy that altered it, without storing floods. */
-const REJECTED_BODY_KEPT_BYTES = 64 * 1024;
-const KEPT_HEADERS = [
-  "content-type",
-  "content-length",
-  "user-agent",
-  "x-webhook-id",
-  "x-webhook-subscription",
-  "x-pagerduty-signature",
-] as const;
 
 export interface IncomingWebhook {
   headers: { get(name: string): string | null };
@@ -38,14 +29,6 @@ export interface WebhookReceipt {
   isPendingApply: boolean;
 }
 
-interface DeliveryRow {
-  summary: EventSummary;
-  verdict: WebhookVerdict;
-  reason: string | null;
-  statusCode: number;
-  subscription: string | null;
-}
-
 const isJsonContentType = (value: string | null) =>
   value !== null && /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(value.trim());
 
@@ -55,37 +38,6 @@ const noSummary: EventSummary = {
   occurredAt: null,
   incidentPagerdutyId: null,
 };
-
-async function storeDelivery(
-  db: PrismaClient,
-  incoming: IncomingWebhook,
-  row: DeliveryRow,
-): Promise<number> {
-  const headers = Object.fromEntries(
-    KEPT_HEADERS.flatMap((name) => {
-      const value = incoming.headers.get(name);
-      return value === null ? [] : [[name, value]];
-    }),
-  );
-  const keptBody =
-    incoming.body === null
-      ? new Uint8Array()
-      : row.verdict === "rejected"
-        ? incoming.body.subarray(0, REJECTED_BODY_KEPT_BYTES)
-        : incoming.body;
-  const [stored] = await db.$queryRaw<{ id: number }[]>(Prisma.sql`
-    INSERT INTO webhook_deliveries (webhook_id, event_id, event_type, incident_pagerduty_id,
-      occurred_at, body, byte_size, headers, subscription, status_code, verdict, verdict_reason,
-      applied_at)
-    VALUES (${incoming.headers.get("x-webhook-id")}, ${row.summary.eventId}, ${row.summary.eventType},
-      ${row.summary.incidentPagerdutyId}, ${row.summary.occurredAt}, ${Buffer.from(keptBody)},
-      ${incoming.byteSize}, ${JSON.stringify(headers)}::jsonb, ${row.subscription}, ${row.statusCode},
-      ${row.verdict}::webhook_verdict, ${row.reason},
-      ${row.verdict === "pending" ? null : new Date()})
-    RETURNING id`);
-  if (!stored) throw new Error("the delivery was not stored");
-  return stored.id;
-}
 
 /**
  * The receiving half of the webhook endpoint, free of HTTP framework: checks size, content type,
@@ -107,7 +59,10 @@ export async function receiveWebhook(
   ): Promise<WebhookReceipt> => {
     let deliveryId: number | null = null;
     try {
-      deliveryId = await storeDelivery(db, incoming, {
+      deliveryId = await storeDelivery(db, {
+        headers: incoming.headers,
+        body: incoming.body,
+        byteSize: incoming.byteSize,
         summary,
         verdict: "rejected",
         reason,
@@ -150,23 +105,21 @@ export async function receiveWebhook(
   await markSecretUsed(db, signature.secret);
   const subscription = incoming.subscription ?? signature.secret.label;
 
-  const parsed = parseWebhookBody(incoming.body);
-  if (!parsed.ok) return refuse(parsed.status, parsed.reason);
-  const webhookId = incoming.headers.get("x-webhook-id");
-  const events =
-    parsed.version === 3
-      ? [mapWebhookEvent(parsed.events[0], webhookId)]
-      : parsed.events.map((message) => mapWebhookMessage(message));
-  const [first] = events;
-  const summary: EventSummary = {
-    ...(first ? ("facts" in first ? first.facts : first.summary) : noSummary),
-  };
-  if (parsed.version === 2 && events.length > 1) {
-    summary.eventType = `${events.length} v2 messages`;
-  }
+  const mapped = mapDeliveryBody(incoming.body, incoming.headers.get("x-webhook-id"));
+  if (!mapped.ok) return refuse(mapped.status, mapped.reason);
+  const { events, summary } = mapped;
 
   const store = (verdict: WebhookVerdict, reason: string | null, statusCode: number) =>
-    storeDelivery(db, incoming, { summary, verdict, reason, statusCode, subscription });
+    storeDelivery(db, {
+      headers: incoming.headers,
+      body: incoming.body,
+      byteSize: incoming.byteSize,
+      summary,
+      verdict,
+      reason,
+      statusCode,
+      subscription,
+    });
   const answer = (
     status: number,
     deliveryId: number,
