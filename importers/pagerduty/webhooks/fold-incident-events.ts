@@ -18,6 +18,12 @@ export interface FoldedIncident {
   statusAt: Date | null;
   /** When the incident last became resolved (null unless `status` is resolved). */
   resolvedAt: Date | null;
+  /**
+   * The events show the incident going into resolved (an earlier event said otherwise), so
+   * `resolvedAt` is exact; otherwise the first event already said resolved (a priority change
+   * after a resolve the ledger never saw) and `resolvedAt` is only an upper bound.
+   */
+  isResolveSeen: boolean;
   firstAcknowledgedAt: Date | null;
   /** `created_at` as the events state it, else the earliest event (an upper bound). */
   createdAt: Date | null;
@@ -56,6 +62,7 @@ export function foldIncidentEvents(events: readonly IncidentEventFact[]): Folded
     status: null,
     statusAt: null,
     resolvedAt: null,
+    isResolveSeen: false,
     firstAcknowledgedAt: null,
     createdAt: null,
     isCreatedAtStated: false,
@@ -66,8 +73,10 @@ export function foldIncidentEvents(events: readonly IncidentEventFact[]): Folded
     if (event.incidentStatus !== null) {
       if (event.incidentStatus === "resolved" && folded.status !== "resolved") {
         folded.resolvedAt = event.occurredAt;
+        folded.isResolveSeen = folded.status !== null;
       } else if (event.incidentStatus !== "resolved") {
         folded.resolvedAt = null;
+        folded.isResolveSeen = false;
       }
       folded.status = event.incidentStatus;
       folded.statusAt = event.occurredAt;
@@ -126,11 +135,18 @@ export function nextIncidentState(
     : (earliest(stored?.createdAt ?? null, folded.createdAt) ?? fallbackTime);
   const acknowledgedAt = earliest(stored?.acknowledgedAt ?? null, folded.firstAcknowledgedAt);
   if (isFoldedNewer && folded.status !== null) {
+    // A resolve the events did not see happen may be stored with its true, earlier time.
+    const resolvedAt =
+      folded.status !== "resolved"
+        ? null
+        : folded.isResolveSeen || stored?.status !== "resolved"
+          ? folded.resolvedAt
+          : earliest(stored.resolvedAt, folded.resolvedAt);
     return {
       status: folded.status,
       statusChangedAt: folded.statusAt,
       acknowledgedAt,
-      resolvedAt: folded.status === "resolved" ? folded.resolvedAt : null,
+      resolvedAt,
       createdAt,
     };
   }
