@@ -1,5 +1,6 @@
 import type { BenchScale, SeedRecord } from "./bench-database";
 import { BENCH_RANGE, formatBytes, type ReportResult } from "./bench-report";
+import type { WebhookBenchResult, WebhookScenarioResult } from "./bench-webhooks";
 
 export const START_MARKER = "<!-- bench:report:start -->";
 export const END_MARKER = "<!-- bench:report:end -->";
@@ -163,4 +164,58 @@ export function replaceBlock(document: string, results: BenchResults): string {
   const previous = document.slice(start + START_MARKER.length, end);
   const block = renderBlock(results, previous);
   return `${document.slice(0, start)}${START_MARKER}\n${block}\n${document.slice(end)}`;
+}
+
+export const WEBHOOK_START_MARKER = "<!-- bench:webhooks:start -->";
+export const WEBHOOK_END_MARKER = "<!-- bench:webhooks:end -->";
+
+const milliseconds = (value: number) => `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`;
+
+/** The webhook receiver's figures, one column per load pattern, with "nothing lost" checked. */
+export function renderWebhookBlock(result: WebhookBenchResult, machine: string): string {
+  const columns = result.scenarios;
+  const row = (label: string, cell: (scenario: WebhookScenarioResult) => string) => [
+    label,
+    ...columns.map(cell),
+  ];
+  const spread = (figures: { p50: number; p99: number; max: number }) =>
+    `${milliseconds(figures.p50)} / ${milliseconds(figures.p99)} / ${milliseconds(figures.max)}`;
+  const rows = [
+    row("Incidents", (scenario) => count(scenario.scenario.incidents)),
+    row(
+      "Deliveries (events + retries)",
+      (scenario) =>
+        `${count(scenario.deliveries)} (${count(scenario.uniqueEvents)} + ${count(scenario.deliveries - scenario.uniqueEvents)})`,
+    ),
+    row("Answered, sustained", (scenario) => `${Math.round(scenario.acceptedPerSecond)}/s`),
+    row("Answer latency p50 / p99 / max", (scenario) => spread(scenario.latencyMs)),
+    row("Applied, sustained", (scenario) => `${Math.round(scenario.appliedPerSecond)}/s`),
+    row("Received → applied p50 / p99 / max", (scenario) => spread(scenario.applyLagMs)),
+    row("Nothing lost", (scenario) =>
+      scenario.problems.length === 0 ? "yes" : `NO: ${scenario.problems.join("; ")}`,
+    ),
+  ];
+  return [
+    "<!-- Written by `npm run bench -- --only webhooks --write` (scripts/bench/bench-webhooks.ts). -->",
+    "",
+    markdownTable(["Webhook receiver", ...columns.map((scenario) => scenario.scenario.name)], rows),
+    "",
+    `${result.concurrency} concurrent clients; server peak RSS ${formatBytes(result.serverPeakRssBytes)}; ` +
+      `"nothing lost" = every delivery stored, every event applied once, every incident resolved ` +
+      `and acknowledged (${day(result.measuredAt)}, ${machine}).`,
+  ].join("\n");
+}
+
+export function replaceWebhookBlock(
+  document: string,
+  result: WebhookBenchResult,
+  machine: string,
+): string {
+  const block = renderWebhookBlock(result, machine);
+  const start = document.indexOf(WEBHOOK_START_MARKER);
+  const end = document.indexOf(WEBHOOK_END_MARKER);
+  if (start === -1 || end === -1 || end < start) {
+    return `${document.trimEnd()}\n\n## Webhook receiver\n\n${WEBHOOK_START_MARKER}\n${block}\n${WEBHOOK_END_MARKER}\n`;
+  }
+  return `${document.slice(0, start)}${WEBHOOK_START_MARKER}\n${block}\n${document.slice(end)}`;
 }

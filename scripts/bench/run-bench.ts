@@ -3,7 +3,8 @@
  * large seeds, in an embedded PostgreSQL of its own (.data/bench/postgres). Targets are checked
  * here, never by timed assertions in tests (docs/benchmarks.md).
  *
- *   npm run bench -- [--scale small|large|all] [--runs N] [--reseed] [--write] [--profile]
+ *   npm run bench -- [--only report|webhooks] [--scale small|large|all] [--runs N] [--reseed]
+ *                    [--write] [--profile] [--webhook-incidents N] [--concurrency N]
  */
 import fs from "node:fs/promises";
 import os from "node:os";
@@ -23,7 +24,14 @@ import {
   type SeedRecord,
 } from "./bench-database";
 import { benchReport, REPORT_SCENARIOS, type ReportResult } from "./bench-report";
-import { type BenchResults, renderBlock, replaceBlock } from "./benchmarks-doc";
+import { benchWebhooks } from "./bench-webhooks";
+import {
+  type BenchResults,
+  renderBlock,
+  renderWebhookBlock,
+  replaceBlock,
+  replaceWebhookBlock,
+} from "./benchmarks-doc";
 import { killRunningProcesses, measureProcess } from "./measure-process";
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -37,6 +45,9 @@ const optionsSchema = z.object({
   reseed: z.boolean().default(false),
   write: z.boolean().default(false),
   profile: z.boolean().default(false),
+  only: z.enum(["report", "webhooks"], { error: "--only must be report or webhooks" }).optional(),
+  "webhook-incidents": z.coerce.number().int().min(1).max(1_000_000).default(2_000),
+  concurrency: z.coerce.number().int().min(1).max(256).default(16),
 });
 
 const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
@@ -51,6 +62,9 @@ function readOptions(argv: string[]) {
       reseed: { type: "boolean" },
       write: { type: "boolean" },
       profile: { type: "boolean" },
+      only: { type: "string" },
+      "webhook-incidents": { type: "string" },
+      concurrency: { type: "string" },
     },
   });
   const parsed = optionsSchema.safeParse(values);
@@ -93,6 +107,26 @@ async function main(argv: string[]): Promise<number> {
       recordDirectory: benchDirectory,
       log,
     };
+    if (options.only !== "report") {
+      const webhooks = await benchWebhooks({
+        repositoryRoot,
+        adminUrl: server.url,
+        incidents: options["webhook-incidents"],
+        concurrency: options.concurrency,
+        log,
+        logFile: path.join(benchDirectory, "webhooks-server.log"),
+      });
+      if (options.write) {
+        const document = await fs.readFile(benchmarksDocument, "utf8");
+        await fs.writeFile(
+          benchmarksDocument,
+          replaceWebhookBlock(document, webhooks, machineNote()),
+        );
+      }
+      process.stdout.write(`${renderWebhookBlock(webhooks, machineNote())}\n`);
+      const isLossless = webhooks.scenarios.every((scenario) => scenario.problems.length === 0);
+      if (options.only === "webhooks") return isLossless ? 0 : 1;
+    }
     const seeds: SeedRecord[] = [];
     const reports: ReportResult[] = [];
     for (const scale of scales) {
