@@ -36,6 +36,34 @@ describe("describeChanges", () => {
     });
   });
 
+  it("reads the list the applier stores, one entry per applied event", () => {
+    expect(
+      describeChanges(
+        [
+          {
+            incident: {
+              pagerdutyId: "Q2CKYRLH85UNN4",
+              number: 37,
+              title: "Test",
+              fields: {
+                status: { before: "acknowledged", after: "resolved" },
+                "resolved at": { before: null, after: "2025-04-07T03:49:36.358Z" },
+              },
+            },
+            logEntry: "resolve_log_entry: Resolved by Ben",
+            notes: [],
+          },
+          { incident: null, logEntry: "annotate_log_entry: Note by Ben: done", notes: [] },
+        ],
+        formatInstant,
+      ),
+    ).toEqual({
+      fields: ["status: acknowledged → resolved", "resolved at: — → [03:49:36]"],
+      logEntry: "resolve_log_entry: Resolved by Ben; annotate_log_entry: Note by Ben: done",
+      incidentTitle: "Test",
+    });
+  });
+
   it("leaves out whatever is missing or malformed instead of throwing", () => {
     const empty = { fields: [], logEntry: null, incidentTitle: null };
     expect(describeChanges(null, formatInstant)).toEqual(empty);

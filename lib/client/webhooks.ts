@@ -92,6 +92,19 @@ export function describeChanges(
   formatInstant: (iso: string) => string,
 ): DescribedChanges {
   const described: DescribedChanges = { fields: [], logEntry: null, incidentTitle: null };
+  // The applier stores one entry per applied event (a legacy v2 body may hold several).
+  if (Array.isArray(changes)) {
+    for (const part of changes.map((change) => describeChanges(change, formatInstant))) {
+      described.fields.push(...part.fields);
+      if (part.logEntry) {
+        described.logEntry = described.logEntry
+          ? `${described.logEntry}; ${part.logEntry}`
+          : part.logEntry;
+      }
+      described.incidentTitle ??= part.incidentTitle;
+    }
+    return described;
+  }
   if (!isRecord(changes)) return described;
   if (typeof changes.logEntry === "string" && changes.logEntry !== "") {
     described.logEntry = changes.logEntry;

@@ -46,8 +46,8 @@ const optionsSchema = z.object({
   write: z.boolean().default(false),
   profile: z.boolean().default(false),
   only: z.enum(["report", "webhooks"], { error: "--only must be report or webhooks" }).optional(),
-  "webhook-incidents": z.coerce.number().int().min(1).max(1_000_000).default(2_000),
-  concurrency: z.coerce.number().int().min(1).max(256).default(16),
+  "webhook-incidents": z.coerce.number().int().min(1).max(1_000_000).default(1_000),
+  concurrency: z.coerce.number().int().min(1).max(256).default(8),
 });
 
 const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
