@@ -178,6 +178,24 @@ async function importOneFile(
     return { file, result: null };
   };
   if (detectionError !== null || format === null) return failed(detectionError ?? "unknown format");
+  const succeeded = async (
+    outcome: Pick<FileImportSummary, "totals" | "byKind" | "rejected" | "firstRejections"> & {
+      errorMessage?: string | null;
+    },
+  ): Promise<FileImportSummary> => {
+    const file: FileImportSummary = {
+      runId,
+      fileName,
+      format,
+      status: options.isDryRun ? "dry_run" : "succeeded",
+      ...outcome,
+      rowsRead,
+      durationMs: Date.now() - startedAt,
+      errorMessage: outcome.errorMessage ?? null,
+    };
+    await finishImportRun(db, runId, { ...file, startedAt });
+    return file;
+  };
 
   const readFormat = format;
   const totalBytes = (await stat(filePath)).size;
@@ -190,8 +208,7 @@ async function importOneFile(
     const replay = await replayWebhookFile(db, await readFile(filePath, "utf8"), fileName, {
       isDryRun: options.isDryRun,
     });
-    rowsRead =
-      replay.bodies + replay.rejected.filter((rejection) => rejection.line !== null).length;
+    rowsRead = replay.bodies;
     await db.rejectedRow.createMany({
       data: replay.rejected.map((rejection) => ({
         importRunId: runId,
@@ -201,23 +218,16 @@ async function importOneFile(
         rawRow: rejection.raw,
       })),
     });
-    const file: FileImportSummary = {
-      runId,
-      fileName,
-      format,
-      status: options.isDryRun ? "dry_run" : "succeeded",
+    const file = await succeeded({
       totals: replay.totals,
       byKind: {},
       rejected: replay.rejected.length,
       firstRejections: replay.rejected.slice(0, 20),
-      rowsRead,
-      durationMs: Date.now() - startedAt,
       errorMessage:
         replay.stillPending > 0
           ? `${replay.stillPending} deliveries could not be applied yet; the server's applier retries them`
           : null,
-    };
-    await finishImportRun(db, runId, { ...file, startedAt });
+    });
     // The applier derived the incidents it changed already.
     return { file, result: null };
   }
@@ -271,20 +281,12 @@ async function importOneFile(
     }
   }
   options.onProgress?.({ fileName, phase: "reading", bytesRead: totalBytes, totalBytes, rowsRead });
-  const file: FileImportSummary = {
-    runId,
-    fileName,
-    format,
-    status: options.isDryRun ? "dry_run" : "succeeded",
+  const file = await succeeded({
     totals: result.totals,
     byKind: result.byKind,
     rejected: result.rejected,
     firstRejections: result.firstRejections,
-    rowsRead,
-    durationMs: Date.now() - startedAt,
-    errorMessage: null,
-  };
-  await finishImportRun(db, runId, { ...file, startedAt });
+  });
   return { file, result: options.isDryRun ? null : result };
 }
 
