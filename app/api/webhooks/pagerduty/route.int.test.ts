@@ -26,6 +26,20 @@ const SIGNED: Record<string, { secret: string; signature: string }> = JSON.parse
 const ALDAVIVA_SECRET = SIGNED["pagey.ping.json"]?.secret ?? "";
 const OUR_SECRET = "fairshift-test-secret-0123456789";
 
+// Plays a database that refuses the write, to see PagerDuty told to retry.
+const storage = vi.hoisted(() => ({ isBroken: false }));
+vi.mock("@/importers/pagerduty/webhooks/store-webhook-delivery", async (importOriginal) => {
+  const original =
+    await importOriginal<typeof import("@/importers/pagerduty/webhooks/store-webhook-delivery")>();
+  return {
+    ...original,
+    storeDelivery: (...args: Parameters<typeof original.storeDelivery>) =>
+      storage.isBroken
+        ? Promise.reject(new Error("connection terminated unexpectedly"))
+        : original.storeDelivery(...args),
+  };
+});
+
 interface PostOptions {
   signature?: string | null;
   contentType?: string | null;
@@ -137,6 +151,15 @@ describe("POST /api/webhooks/pagerduty", () => {
         ["incident.resolved", "applied", 202],
         ["incident.annotated", "applied", 202],
       ]);
+    });
+
+    it("logs what each delivery changed, field by field", async () => {
+      for (const name of ["triggered", "acknowledged", "resolved"]) {
+        await postFixture(`webhooks-v3/signed/incident.${name}.json`);
+        // One at a time: the applier applies several deliveries at once, in any order.
+        await runScheduled();
+      }
+      const log = await deliveries();
       expect(log[2]?.changes).toEqual([
         {
           incident: {
@@ -238,9 +261,11 @@ describe("POST /api/webhooks/pagerduty", () => {
       await postFixture("webhooks-v3/signed/incident.acknowledged.json");
       await postFixture("webhooks-v3/signed/incident.acknowledged.json");
       await runScheduled();
+      // Applied side by side, either copy may win; the other is the duplicate.
       const log = await deliveries();
-      expect(log.map((delivery) => delivery.verdict)).toEqual(["applied", "duplicate"]);
-      expect(log[1]?.verdictReason).toBe("already applied from delivery 1");
+      expect(log.map((delivery) => delivery.verdict).sort()).toEqual(["applied", "duplicate"]);
+      const [winner, loser] = [...log].sort((a, b) => a.verdict.localeCompare(b.verdict));
+      expect(loser?.verdictReason).toBe(`already applied from delivery ${winner?.id}`);
       expect(await database.db.incidentLogEntry.count()).toBe(1);
     });
 
@@ -313,6 +338,22 @@ describe("POST /api/webhooks/pagerduty", () => {
       expect(response.status).toBe(401);
       expect((await response.json()).error.message).toMatch(/no webhook secret is configured/);
     });
+  });
+
+  it("answers 503 when the delivery cannot be stored, so PagerDuty retries; the retry applies", async () => {
+    storage.isBroken = true;
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    const refused = await postFixture("webhooks-v3/signed/incident.triggered.json");
+    storage.isBroken = false;
+    error.mockRestore();
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get("retry-after")).toBe("5");
+    expect(await deliveries()).toEqual([]);
+    expect(scheduled).toHaveLength(0);
+    const retried = await postFixture("webhooks-v3/signed/incident.triggered.json");
+    expect(retried.status).toBe(202);
+    await runScheduled();
+    expect(await incident("Q2CKYRLH85UNN4")).toMatchObject({ status: "triggered", number: 37 });
   });
 
   it("applies a delivery stored before a crash when the next process starts", async () => {
