@@ -6,6 +6,7 @@ import {
   type MappedWebhookEvent,
   mapWebhookEvent,
   mapWebhookMessage,
+  NO_SUMMARY,
 } from "./map-webhook-event";
 import { parseWebhookBody } from "./parse-webhook-body";
 
@@ -23,13 +24,6 @@ const TRANSACTION_TIMEOUT_MS = 60_000;
 export type MappedDelivery =
   | { ok: true; events: MappedWebhookEvent[]; summary: EventSummary }
   | { ok: false; status: 400 | 422; reason: string };
-
-const NO_SUMMARY: EventSummary = {
-  eventId: null,
-  eventType: null,
-  occurredAt: null,
-  incidentPagerdutyId: null,
-};
 
 /**
  * The events of a body, mapped, with what the delivery log shows of it (its first event; a v2

@@ -55,6 +55,14 @@ export interface EventSummary {
   incidentPagerdutyId: string | null;
 }
 
+/** A body whose events name nothing (refused before it was read, or empty). */
+export const NO_SUMMARY: EventSummary = {
+  eventId: null,
+  eventType: null,
+  occurredAt: null,
+  incidentPagerdutyId: null,
+};
+
 /** How each incident event is recorded: a log entry of this type, as PagerDuty's log would. */
 const STAND_IN_TYPES: Readonly<Record<string, string | null>> = {
   "incident.triggered": "trigger_log_entry",

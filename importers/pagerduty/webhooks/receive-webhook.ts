@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/lib/server/database/prisma-client";
 import { Prisma, type WebhookVerdict } from "@/prisma/generated/client/client";
 import { mapDeliveryBody } from "./apply-webhook-delivery";
-import type { EventSummary } from "./map-webhook-event";
+import { type EventSummary, NO_SUMMARY } from "./map-webhook-event";
 import { storeDelivery } from "./store-webhook-delivery";
 import { verifySignature, type WebhookSecret } from "./verify-signature";
 import { markSecretUsed } from "./webhook-secrets";
@@ -32,13 +32,6 @@ export interface WebhookReceipt {
 const isJsonContentType = (value: string | null) =>
   value !== null && /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(value.trim());
 
-const noSummary: EventSummary = {
-  eventId: null,
-  eventType: null,
-  occurredAt: null,
-  incidentPagerdutyId: null,
-};
-
 /**
  * The receiving half of the webhook endpoint, free of HTTP framework: checks size, content type,
  * signature and shape, then stores the delivery (the delivery log) and answers. Applying is left
@@ -55,7 +48,7 @@ export async function receiveWebhook(
   const refuse = async (
     status: number,
     reason: string,
-    summary: EventSummary = noSummary,
+    summary: EventSummary = NO_SUMMARY,
   ): Promise<WebhookReceipt> => {
     let deliveryId: number | null = null;
     try {

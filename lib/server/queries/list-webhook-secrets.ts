@@ -1,3 +1,4 @@
+import { parseEnvironmentSecrets } from "@/importers/pagerduty/webhooks/webhook-secrets";
 import type { PrismaClient } from "@/lib/server/database/prisma-client";
 import { Prisma } from "@/prisma/generated/client/client";
 
@@ -42,7 +43,7 @@ export function toWebhookSecretRow(record: SecretRecord): WebhookSecretRow {
 
 /** The number of non-empty entries in a comma-separated PAGERDUTY_WEBHOOK_SECRETS value. */
 export function countEnvironmentSecrets(environmentSecrets: string | undefined): number {
-  return (environmentSecrets ?? "").split(",").filter((secret) => secret.trim() !== "").length;
+  return parseEnvironmentSecrets(environmentSecrets).length;
 }
 
 /**

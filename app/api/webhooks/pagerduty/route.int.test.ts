@@ -76,9 +76,8 @@ describe("POST /api/webhooks/pagerduty", () => {
   beforeEach(async () => {
     process.env.PAGERDUTY_WEBHOOK_SECRETS = `${ALDAVIVA_SECRET},${OUR_SECRET}`;
     scheduled.length = 0;
-    await database.db.$executeRawUnsafe(
-      "TRUNCATE incidents, incident_log_entries, webhook_deliveries, applied_webhook_events, webhook_secrets, services, people, escalation_policies, teams RESTART IDENTITY CASCADE",
-    );
+    await database.db
+      .$executeRaw`TRUNCATE incidents, incident_log_entries, webhook_deliveries, applied_webhook_events, webhook_secrets, services, people, escalation_policies, teams RESTART IDENTITY CASCADE`;
   });
   afterEach(() => {
     if (previousSecrets === undefined) delete process.env.PAGERDUTY_WEBHOOK_SECRETS;
@@ -213,9 +212,8 @@ describe("POST /api/webhooks/pagerduty", () => {
       [...inOrder].reverse(),
       ["resolved", "annotated", "triggered", "acknowledged"],
     ]) {
-      await database.db.$executeRawUnsafe(
-        "TRUNCATE incidents, incident_log_entries, webhook_deliveries, applied_webhook_events RESTART IDENTITY CASCADE",
-      );
+      await database.db
+        .$executeRaw`TRUNCATE incidents, incident_log_entries, webhook_deliveries, applied_webhook_events RESTART IDENTITY CASCADE`;
       for (const name of order) {
         expect((await postFixture(`webhooks-v3/signed/incident.${name}.json`)).status).toBe(202);
         // Applied one by one, so each late event meets a state a later one already set.
