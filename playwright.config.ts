@@ -16,7 +16,7 @@ export default defineConfig({
   reporter: [["list"]],
   outputDir: "test-results",
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: process.env.E2E_SERVER_URL ?? `http://127.0.0.1:${port}`,
     browserName: "chromium",
     screenshot: "only-on-failure",
     trace: "retain-on-failure",

@@ -13,10 +13,17 @@ import {
 
 /**
  * Builds the dashboard if needed, starts a throw-away database and the production server on it.
- * Specs reach the database through E2E_DATABASE_URL and seed what they need.
+ * Specs reach the database through E2E_DATABASE_URL and seed what they need. With E2E_SERVER_URL
+ * and E2E_DATABASE_URL set, specs use that server instead (a development shortcut: no build).
  */
 export default async function globalSetup(config: FullConfig) {
   const root = path.resolve(import.meta.dirname, "..");
+  // While developing: run specs against a server already running (`npm run dev`) and its database.
+  if (process.env.E2E_SERVER_URL) {
+    if (!process.env.E2E_DATABASE_URL)
+      throw new Error("E2E_SERVER_URL needs E2E_DATABASE_URL: the database that server reads.");
+    return;
+  }
   const baseUrl = config.projects[0]?.use.baseURL;
   if (!baseUrl) throw new Error("playwright.config.ts must set use.baseURL");
 

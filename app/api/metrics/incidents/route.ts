@@ -1,7 +1,6 @@
+import { incidentMetricsResponse } from "@/lib/server/dashboard/dashboard-responses";
 import { getDb } from "@/lib/server/db";
 import { parseQuery, withApiErrors } from "@/lib/server/http/api-error";
-import { getIncidentMetrics } from "@/lib/server/queries/get-incident-metrics";
-import { reportRange } from "@/lib/shared/report-filters";
 import { reportQuerySchema } from "@/lib/shared/report-query";
 
 export const dynamic = "force-dynamic";
@@ -13,6 +12,5 @@ export const dynamic = "force-dynamic";
  */
 export const GET = withApiErrors(async (request: Request) => {
   const filters = parseQuery(reportQuerySchema, request.url);
-  const metrics = await getIncidentMetrics(getDb(), filters);
-  return Response.json({ range: reportRange(filters), ...metrics });
+  return Response.json(await incidentMetricsResponse(getDb(), filters));
 });

@@ -1,7 +1,6 @@
+import { incidentSeriesResponse } from "@/lib/server/dashboard/dashboard-responses";
 import { getDb } from "@/lib/server/db";
 import { parseQuery, withApiErrors } from "@/lib/server/http/api-error";
-import { getIncidentSeries } from "@/lib/server/queries/get-incident-series";
-import { reportRange } from "@/lib/shared/report-filters";
 import { seriesQuerySchema } from "@/lib/shared/report-query";
 
 export const dynamic = "force-dynamic";
@@ -13,6 +12,5 @@ export const dynamic = "force-dynamic";
  */
 export const GET = withApiErrors(async (request: Request) => {
   const query = parseQuery(seriesQuerySchema, request.url);
-  const buckets = await getIncidentSeries(getDb(), query);
-  return Response.json({ range: reportRange(query), interval: query.interval, buckets });
+  return Response.json(await incidentSeriesResponse(getDb(), query));
 });
