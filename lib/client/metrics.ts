@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import type {
+  IncidentBreakdownResponse,
   IncidentMetricsResponse,
   IncidentSeriesResponse,
 } from "@/lib/server/dashboard/dashboard-responses";
@@ -8,7 +9,13 @@ import { type DashboardFilters, dashboardQueryString } from "@/lib/shared/dashbo
 import type { Report } from "@/lib/shared/report";
 import { fetchJson } from "./fetch-json";
 
-export type { Catalog, IncidentMetricsResponse, IncidentSeriesResponse, Report };
+export type {
+  Catalog,
+  IncidentBreakdownResponse,
+  IncidentMetricsResponse,
+  IncidentSeriesResponse,
+  Report,
+};
 
 /** The filters as a query key: fixed key order, unset filters as null. */
 export function filtersKey(filters: DashboardFilters) {
@@ -43,6 +50,17 @@ export function incidentSeriesQueryOptions(
         `/api/metrics/series?${dashboardQueryString(filters, { interval })}`,
       ),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** `GET /api/metrics/breakdown`: the incident measures per team or per service. */
+export function incidentBreakdownQueryOptions(filters: DashboardFilters, by: "team" | "service") {
+  return queryOptions({
+    queryKey: ["metrics", "breakdown", filtersKey(filters), by],
+    queryFn: () =>
+      fetchJson<IncidentBreakdownResponse>(
+        `/api/metrics/breakdown?${dashboardQueryString(filters, { by })}`,
+      ),
   });
 }
 

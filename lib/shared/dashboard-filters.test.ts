@@ -8,6 +8,8 @@ import {
   quarterOfRange,
   quarterRange,
   readDashboardFilters,
+  readTrendQuarters,
+  trendFilters,
 } from "./dashboard-filters";
 
 const defaults = { from: "2026-07-01", to: "2026-10-01", tz: "UTC" };
@@ -114,5 +116,16 @@ describe("previousPeriodFilters", () => {
       to: "2026-03-01",
       tz: "UTC",
     });
+  });
+});
+
+describe("trendFilters", () => {
+  it("reaches back to cover the chosen number of quarters, ending with the selected one", () => {
+    expect(trendFilters(defaults, 8)).toEqual({ ...defaults, from: "2024-10-01" });
+    expect(trendFilters(defaults, 4)).toEqual({ ...defaults, from: "2025-10-01" });
+    const custom = { from: "2026-03-01", to: "2026-03-15", tz: "UTC" };
+    expect(trendFilters(custom, 8)).toEqual(custom);
+    expect(readTrendQuarters({ quarters: "4" })).toBe(4);
+    expect(readTrendQuarters({ quarters: "5" })).toBe(8);
   });
 });

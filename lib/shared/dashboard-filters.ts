@@ -149,3 +149,21 @@ export function previousPeriodFilters(filters: DashboardFilters): DashboardFilte
     to: filters.from,
   };
 }
+
+/**
+ * The range the review's monthly trends cover: the `quarters` quarters ending with the selected
+ * one (4–8), or the selected range itself when it is not a quarter.
+ */
+export function trendFilters(filters: DashboardFilters, quarters: number): DashboardFilters {
+  const quarter = quarterOfRange(filters);
+  if (!quarter) return filters;
+  return { ...filters, from: quarterRange(addQuarters(quarter, -(quarters - 1))).from };
+}
+
+export const TREND_QUARTERS = [4, 6, 8] as const;
+
+/** The `quarters` URL parameter, 8 unless it is one of the offered lengths. */
+export function readTrendQuarters(params: SearchParamsRecord): number {
+  const value = Number(single(params.quarters));
+  return (TREND_QUARTERS as readonly number[]).includes(value) ? value : 8;
+}

@@ -6,6 +6,7 @@ import { type ReportFilters, reportRange } from "@/lib/shared/report-filters";
 import { reportQuerySchema, type SeriesQuery } from "@/lib/shared/report-query";
 import { getIncidentMetrics } from "../queries/get-incident-metrics";
 import { getIncidentSeries } from "../queries/get-incident-series";
+import { type BreakdownDimension, listIncidentBreakdown } from "../queries/list-incident-breakdown";
 
 /**
  * What the metrics endpoints answer, built in one place so a page's server render seeds React
@@ -23,6 +24,16 @@ export async function incidentSeriesResponse(db: PrismaClient, query: SeriesQuer
 }
 
 export type IncidentSeriesResponse = Awaited<ReturnType<typeof incidentSeriesResponse>>;
+
+export async function incidentBreakdownResponse(
+  db: PrismaClient,
+  filters: ReportFilters,
+  by: BreakdownDimension,
+) {
+  return { range: reportRange(filters), by, rows: await listIncidentBreakdown(db, filters, by) };
+}
+
+export type IncidentBreakdownResponse = Awaited<ReturnType<typeof incidentBreakdownResponse>>;
 
 /** The URL filters as the API's report filters (they were checked when read from the URL). */
 export function reportFiltersOf(filters: DashboardFilters): ReportFilters {

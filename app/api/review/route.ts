@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { getDb } from "@/lib/server/db";
+import { parseQuery, withApiErrors } from "@/lib/server/http/api-error";
+import { getMetricSettings } from "@/lib/server/queries/get-metric-settings";
+import { buildQuarterlyReview } from "@/lib/server/review/build-quarterly-review";
+import type { DashboardFilters } from "@/lib/shared/dashboard-filters";
+import { quarterlyReviewToCsv } from "@/lib/shared/quarterly-review";
+import { reportQuerySchema } from "@/lib/shared/report-query";
+
+export const dynamic = "force-dynamic";
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+const reviewRequestSchema = z.object({
+  from: z.string().regex(DATE, "from must be a date like 2026-07-01."),
+  to: z.string().regex(DATE, "to must be a date like 2026-10-01."),
+  tz: z.string().default("UTC"),
+  team: z.string().min(1).optional(),
+  service: z.string().min(1).optional(),
+  urgency: z.enum(["high", "low"]).optional(),
+  format: z.enum(["json", "csv"], { error: "format must be json or csv." }).default("json"),
+});
+
+/**
+ * The quarterly review as the screen shows it, for export:
+ * `GET /api/review?from=2026-07-01&to=2026-10-01&tz=Europe/Stockholm[&team…]&format=csv`.
+ * Rows for the organisation, each team and service (this period and the one before) and each
+ * month of the 8-quarter trend.
+ */
+export const GET = withApiErrors(async (request: Request) => {
+  const { format, ...query } = parseQuery(reviewRequestSchema, request.url);
+  // The review works on whole dates; the report filters check the rest (zone, order, span).
+  reportQuerySchema.parse(query);
+  const db = getDb();
+  const review = await buildQuarterlyReview(
+    db,
+    query as DashboardFilters,
+    await getMetricSettings(db),
+  );
+  if (format === "json") return Response.json(review);
+  const name = `fairshift-review-${query.from}-${query.to}.csv`;
+  return new Response(quarterlyReviewToCsv(review), {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${name}"`,
+    },
+  });
+});
