@@ -20,6 +20,8 @@ interface FilterBarProps {
   show?: { team?: boolean; service?: boolean; urgency?: boolean };
   /** "quarter": a quarter picker with a custom-range option; "range": dates only. */
   mode?: "quarter" | "range";
+  /** The screen's own URL parameters to carry over when a filter changes (a list's status, say). */
+  keep?: Record<string, string | undefined>;
 }
 
 const QUARTERS_OFFERED = 12;
@@ -36,7 +38,13 @@ function offeredQuarters(lastIncidentAt: string | null, timeZone: string): strin
  * Range, time zone and scope filters. Every change rewrites the URL, so a view is a link; the
  * page's server component reads the URL and renders the new view.
  */
-export function FilterBar({ filters, catalog, show = {}, mode = "range" }: FilterBarProps) {
+export function FilterBar({
+  filters,
+  catalog,
+  show = {},
+  mode = "range",
+  keep = {},
+}: FilterBarProps) {
   const { navigate, isNavigating } = useFilterNavigation();
   const id = useId();
   const quarter = quarterOfRange(filters);
@@ -57,7 +65,7 @@ export function FilterBar({ filters, catalog, show = {}, mode = "range" }: Filte
     for (const key of ["team", "service", "urgency"] as const) {
       if (!next[key]) delete next[key];
     }
-    navigate(next);
+    navigate(next, keep);
   };
 
   return (
@@ -65,6 +73,8 @@ export function FilterBar({ filters, catalog, show = {}, mode = "range" }: Filte
       className="filter-bar"
       aria-label="Filters"
       aria-busy={isNavigating}
+      // Set once the form is interactive, so tests wait for it rather than for a fixed time.
+      data-hydrated={zones.length > 0 ? "true" : undefined}
       onSubmit={(event) => {
         event.preventDefault();
         if (draft.from && draft.to && draft.from < draft.to) update(draft);
