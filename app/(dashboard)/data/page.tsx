@@ -1,4 +1,5 @@
 import { DataScreen } from "./_components/data-screen";
+import "./data.css";
 
 export const metadata = { title: "Data · Fairshift" };
 
@@ -8,8 +9,8 @@ export default function DataPage() {
       <h1>Data</h1>
       <p className="lede">
         Import PagerDuty exports, follow each import run and see every row that was rejected and
-        why. To pull an account's history from the API, run{" "}
-        <code>npx fairshift sync pagerduty</code> (see docs/data-sources.md).
+        why; sync from the PagerDuty API (<code>npx fairshift sync pagerduty</code>, see
+        docs/data-sources.md); set up the webhook; and edit the settings behind every number.
       </p>
       <DataScreen />
     </>

@@ -1,0 +1,36 @@
+import { getDb } from "@/lib/server/db";
+import { readEnvironment } from "@/lib/server/env";
+import { withApiErrors } from "@/lib/server/http/api-error";
+import { getSyncStatus } from "@/lib/server/queries/get-sync-status";
+import { isSyncInProgressHere, startPagerDutySync } from "@/lib/server/sync/start-pagerduty-sync";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * `GET /api/sync`: the PagerDuty REST sync's status — whether a token is configured (never the
+ * token), the latest runs, each resource's checkpoint and how fresh the incident data is.
+ */
+export const GET = withApiErrors(async () => {
+  const environment = readEnvironment();
+  const status = await getSyncStatus(getDb(), {
+    isTokenConfigured: Boolean(environment.PAGERDUTY_TOKEN),
+    apiUrl: environment.PAGERDUTY_API_URL,
+  });
+  // A sync started here is still working after its run row says finished: it derives time in lieu.
+  return Response.json({ ...status, isWorkingHere: isSyncInProgressHere() });
+});
+
+/**
+ * `POST /api/sync`: starts `fairshift sync pagerduty` in the background; 202 with the run id to
+ * follow on `GET /api/sync`, 409 while a sync runs, 422 when PAGERDUTY_TOKEN is not set.
+ */
+export const POST = withApiErrors(async () => {
+  const outcome = await startPagerDutySync(getDb(), readEnvironment());
+  if (!outcome.isStarted) {
+    return Response.json(
+      { error: { code: "conflict", message: outcome.message } },
+      { status: 409 },
+    );
+  }
+  return Response.json({ runId: outcome.runId }, { status: 202 });
+});
