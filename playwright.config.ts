@@ -14,7 +14,8 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   reporter: [["list"]],
-  outputDir: "test-results",
+  // Playwright empties its output directory on every run; saved screens live beside it.
+  outputDir: "test-results/playwright",
   use: {
     baseURL: process.env.E2E_SERVER_URL ?? `http://127.0.0.1:${port}`,
     browserName: "chromium",

@@ -132,7 +132,7 @@ test.describe("person screen", () => {
     test.setTimeout(120_000);
     const unknown = await page.goto(`/people/nobody%40example.com?${Q3}`);
     expect(unknown?.status()).toBe(404);
-    await expect(page.getByText("This page could not be found.")).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
 
     const key = keyOf(person);
     await emptyE2eDatabase();

@@ -3,7 +3,7 @@
  * large seeds, in an embedded PostgreSQL of its own (.data/bench/postgres). Targets are checked
  * here, never by timed assertions in tests (docs/benchmarks.md).
  *
- *   npm run bench -- [--only report|webhooks] [--scale small|large|all] [--runs N] [--reseed]
+ *   npm run bench -- [--only report|webhooks|dashboard] [--scale small|large|all] [--runs N] [--reseed]
  *                    [--write] [--profile] [--webhook-incidents N] [--concurrency N]
  */
 import fs from "node:fs/promises";
@@ -16,6 +16,7 @@ import { startEmbeddedPostgres } from "@/lib/server/database/embedded-postgres";
 import { dataDirectory } from "@/lib/server/env";
 import { onShutdown } from "@/lib/server/runtime/on-shutdown";
 import { StartupError } from "@/lib/server/runtime/startup-error";
+import { benchDashboard, renderDashboardBlock, replaceDashboardBlock } from "./bench-dashboard";
 import {
   type BenchContext,
   type BenchScale,
@@ -45,7 +46,11 @@ const optionsSchema = z.object({
   reseed: z.boolean().default(false),
   write: z.boolean().default(false),
   profile: z.boolean().default(false),
-  only: z.enum(["report", "webhooks"], { error: "--only must be report or webhooks" }).optional(),
+  only: z
+    .enum(["report", "webhooks", "dashboard"], {
+      error: "--only must be report, webhooks or dashboard",
+    })
+    .optional(),
   "webhook-incidents": z.coerce.number().int().min(1).max(1_000_000).default(1_000),
   concurrency: z.coerce.number().int().min(1).max(256).default(8),
 });
@@ -107,6 +112,24 @@ async function main(argv: string[]): Promise<number> {
       recordDirectory: benchDirectory,
       log,
     };
+    if (options.only === undefined || options.only === "dashboard") {
+      // The dashboard is measured on the large seed only: small answers in milliseconds.
+      const { url } = await ensureSeededDatabase(context, "large", options.reseed);
+      const dashboard = await benchDashboard({
+        repositoryRoot,
+        databaseUrl: url,
+        runs: Math.max(options.runs, 5),
+        logFile: path.join(benchDirectory, "dashboard-server.log"),
+        log,
+      });
+      const block = renderDashboardBlock(dashboard, machineNote());
+      if (options.write) {
+        const document = await fs.readFile(benchmarksDocument, "utf8");
+        await fs.writeFile(benchmarksDocument, replaceDashboardBlock(document, block));
+      }
+      process.stdout.write(`${block}\n`);
+      if (options.only === "dashboard") return 0;
+    }
     if (options.only !== "report") {
       const webhooks = await benchWebhooks({
         repositoryRoot,

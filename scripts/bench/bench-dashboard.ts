@@ -1,0 +1,245 @@
+/**
+ * The dashboard on the `large` seed: how long the quarterly review takes to reach the screen, and
+ * each dashboard API call, for the whole organisation and for one team's quarter. Runs the
+ * production server (`next start`) on the bench's seeded database and measures over loopback.
+ * First paint is measured in Debian's Chromium (Playwright) when it is installed.
+ */
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { ensureNextBuild } from "@/lib/server/runtime/ensure-next-build";
+import { findFreePort } from "@/lib/server/runtime/ports";
+import { serveNext } from "@/lib/server/runtime/serve-next";
+import { markdownTable } from "./benchmarks-doc";
+
+export const DASHBOARD_START_MARKER = "<!-- bench:dashboard:start -->";
+export const DASHBOARD_END_MARKER = "<!-- bench:dashboard:end -->";
+
+const QUARTER = "from=2026-07-01&to=2026-10-01&tz=Europe/Stockholm";
+const TEAM = "Payments";
+
+export interface DashboardBenchOptions {
+  repositoryRoot: string;
+  databaseUrl: string;
+  runs: number;
+  logFile: string;
+  log: (message: string) => void;
+}
+
+export interface TimedRequest {
+  name: string;
+  scope: "organisation" | "team";
+  /** Target at p95 from the benchmarks issue, in ms. */
+  targetMs: number;
+  milliseconds: number[];
+  bytes: number;
+}
+
+export interface FirstPaint {
+  scope: "organisation" | "team";
+  /** Browser: first contentful paint, and the incident tiles on screen (server-rendered). */
+  firstContentfulPaintMs: number[];
+  tilesVisibleMs: number[];
+  /** Browser: the people tiles filled in (the per-person report, fetched after the paint). */
+  peopleTilesMs: number[];
+}
+
+export interface DashboardBenchResult {
+  requests: TimedRequest[];
+  firstPaints: FirstPaint[];
+  measuredAt: string;
+}
+
+const withTeam = (query: string, scope: "organisation" | "team") =>
+  scope === "team" ? `${query}&team=${TEAM}` : query;
+
+function requestsFor(
+  scope: "organisation" | "team",
+): Omit<TimedRequest, "milliseconds" | "bytes">[] {
+  const apiTarget = scope === "team" ? 300 : 1000;
+  const list = [
+    { name: "GET / (quarterly review HTML, server-rendered)", targetMs: 1500 },
+    { name: "GET /api/metrics/incidents", targetMs: apiTarget },
+    { name: "GET /api/metrics/series (8 quarters, monthly)", targetMs: apiTarget },
+    { name: "GET /api/metrics/breakdown?by=team", targetMs: apiTarget },
+    { name: "GET /api/metrics/breakdown?by=service", targetMs: apiTarget },
+    { name: "GET /api/incidents (first page)", targetMs: apiTarget },
+    { name: "GET /api/report (people, fairness, noise)", targetMs: apiTarget },
+  ];
+  if (scope === "team")
+    list.push({ name: "GET /api/metrics/interruption-heatmap", targetMs: apiTarget });
+  return list.map((request) => ({ ...request, scope }));
+}
+
+function urlOf(name: string, scope: "organisation" | "team"): string {
+  const query = withTeam(QUARTER, scope);
+  if (name.startsWith("GET / ")) return `/?${query}`;
+  if (name.includes("series"))
+    return `/api/metrics/series?${withTeam("from=2024-10-01&to=2026-10-01&tz=Europe/Stockholm", scope)}&interval=month`;
+  if (name.includes("by=team")) return `/api/metrics/breakdown?${query}&by=team`;
+  if (name.includes("by=service")) return `/api/metrics/breakdown?${query}&by=service`;
+  const path = name.split(" ")[1]?.split("?")[0] ?? "/";
+  return `${path}?${query}`;
+}
+
+async function timeRequest(baseUrl: string, url: string): Promise<{ ms: number; bytes: number }> {
+  const started = performance.now();
+  const response = await fetch(`${baseUrl}${url}`);
+  const body = await response.arrayBuffer();
+  const ms = performance.now() - started;
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+  return { ms, bytes: body.byteLength };
+}
+
+async function measureFirstPaint(
+  baseUrl: string,
+  scope: "organisation" | "team",
+  runs: number,
+  log: (message: string) => void,
+): Promise<FirstPaint | null> {
+  let chromium: typeof import("@playwright/test").chromium;
+  try {
+    ({ chromium } = await import("@playwright/test"));
+  } catch {
+    log("dashboard: @playwright/test is not installed; first paint not measured");
+    return null;
+  }
+  const browser = await chromium
+    .launch({
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
+    })
+    .catch(() => null);
+  if (!browser) {
+    log(
+      "dashboard: Chromium is not installed (apt-get install chromium); first paint not measured",
+    );
+    return null;
+  }
+  const result: FirstPaint = {
+    scope,
+    firstContentfulPaintMs: [],
+    tilesVisibleMs: [],
+    peopleTilesMs: [],
+  };
+  try {
+    for (let run = 0; run < runs; run += 1) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const started = performance.now();
+      await page.goto(`${baseUrl}${urlOf("GET / ", scope)}`, { waitUntil: "commit" });
+      await page.getByTestId("tile-incidents-value").waitFor({ timeout: 60_000 });
+      result.tilesVisibleMs.push(performance.now() - started);
+      const paint = await page.evaluate(
+        () => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null,
+      );
+      if (paint !== null) result.firstContentfulPaintMs.push(paint);
+      await page.getByTestId("tile-wakeups-value").waitFor({ timeout: 300_000 });
+      result.peopleTilesMs.push(performance.now() - started);
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  return result;
+}
+
+export async function benchDashboard(
+  options: DashboardBenchOptions,
+): Promise<DashboardBenchResult> {
+  const { log } = options;
+  log("dashboard: building the dashboard if needed");
+  await ensureNextBuild(options.repositoryRoot);
+  const port = await findFreePort();
+  const server = await serveNext({
+    root: options.repositoryRoot,
+    port,
+    databaseUrl: options.databaseUrl,
+    logFile: options.logFile,
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  try {
+    const requests: TimedRequest[] = [];
+    const firstPaints: FirstPaint[] = [];
+    for (const scope of ["team", "organisation"] as const) {
+      for (const request of requestsFor(scope)) {
+        const url = urlOf(request.name, scope);
+        // The organisation's report takes tens of seconds: fewer runs say enough.
+        const runs = scope === "organisation" && url.startsWith("/api/report") ? 1 : options.runs;
+        log(`dashboard, ${scope}: ${url} × ${runs} (+1 warm-up)`);
+        await timeRequest(baseUrl, url);
+        const timed: TimedRequest = { ...request, milliseconds: [], bytes: 0 };
+        for (let run = 0; run < runs; run += 1) {
+          const { ms, bytes } = await timeRequest(baseUrl, url);
+          timed.milliseconds.push(ms);
+          timed.bytes = bytes;
+        }
+        requests.push(timed);
+      }
+      log(`dashboard, ${scope}: first paint in Chromium × ${Math.min(options.runs, 3)}`);
+      const paint = await measureFirstPaint(baseUrl, scope, Math.min(options.runs, 3), log);
+      if (paint) firstPaints.push(paint);
+    }
+    return { requests, firstPaints, measuredAt: new Date().toISOString() };
+  } finally {
+    await server.stop();
+    log(`dashboard: server log in ${path.relative(process.cwd(), options.logFile)}`);
+  }
+}
+
+/** The p-th percentile (nearest rank) of a list of milliseconds. */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[rank - 1] ?? Number.NaN;
+}
+
+const ms = (value: number) =>
+  value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`;
+
+export function renderDashboardBlock(result: DashboardBenchResult, machine: string): string {
+  const rows = result.requests.map((request) => {
+    const p95 = percentile(request.milliseconds, 95);
+    return [
+      request.name,
+      request.scope === "team" ? `team ${TEAM}` : "whole organisation",
+      ms(percentile(request.milliseconds, 50)),
+      ms(p95),
+      `${ms(request.targetMs)}`,
+      p95 <= request.targetMs ? "met" : `missed (×${(p95 / request.targetMs).toFixed(1)})`,
+      String(request.milliseconds.length),
+    ];
+  });
+  const paintRows = result.firstPaints.map((paint) => [
+    paint.scope === "team" ? `team ${TEAM}` : "whole organisation",
+    ms(percentile(paint.firstContentfulPaintMs, 50)),
+    ms(percentile(paint.tilesVisibleMs, 50)),
+    ms(percentile(paint.peopleTilesMs, 50)),
+    String(paint.tilesVisibleMs.length),
+  ]);
+  return [
+    "<!-- Written by `npm run bench -- --only dashboard --write` (scripts/bench/bench-dashboard.ts). -->",
+    "",
+    `Quarter 2026-07-01 to 2026-10-01 in Europe/Stockholm on the \`large\` seed; production server, loopback, one request at a time after a warm-up (${result.measuredAt.slice(0, 10)}, ${machine}).`,
+    "",
+    markdownTable(["Request", "Scope", "p50", "p95", "Target (p95)", "Target", "Runs"], rows),
+    "",
+    markdownTable(
+      [
+        "Quarterly review in Chromium",
+        "First contentful paint",
+        "Incident tiles on screen",
+        "People tiles filled",
+        "Runs",
+      ],
+      paintRows,
+    ),
+  ].join("\n");
+}
+
+export function replaceDashboardBlock(document: string, block: string): string {
+  const start = document.indexOf(DASHBOARD_START_MARKER);
+  const end = document.indexOf(DASHBOARD_END_MARKER);
+  if (start === -1 || end === -1 || end < start) {
+    return `${document.trimEnd()}\n\n## Dashboard\n\n${DASHBOARD_START_MARKER}\n${block}\n${DASHBOARD_END_MARKER}\n`;
+  }
+  return `${document.slice(0, start)}${DASHBOARD_START_MARKER}\n${block}\n${document.slice(end)}`;
+}
