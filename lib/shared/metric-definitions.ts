@@ -99,6 +99,16 @@ export const METRIC_DEFINITIONS = {
     text: "First matching rule wins: manual override → test (service or title matches the test pattern) → customer (intake service, detection field, title pattern, support e-mail) → monitoring (an integration triggered it) → staff (a person triggered it) → unknown.",
     section: "Detection source and the customer-reported-first rate",
   },
+  interruptionHeatmap: {
+    label: "Interruption heatmap",
+    text: "Interruptions (as counted in the people table) by the weekday and hour their first page reached the person, in that person's own time zone — not the zone chosen above — so 03:00 is 03:00 for whoever was woken. Cells are outlined by their usual band; a holiday's interruptions keep their own band in the totals.",
+    section: "Interruptions, call-outs and wake-ups",
+  },
+  rotationMembers: {
+    label: "Rotation members",
+    text: "The team's people with an on-call shift in the period: the people fairness is measured across. A Lorenz curve sorts them from least to most loaded; the further it sags below the diagonal, the less even the load.",
+    section: "Fairness",
+  },
 } as const satisfies Record<string, { label: string; text: string; section: string }>;
 
 export type MetricId = keyof typeof METRIC_DEFINITIONS;
