@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
-import { formatCount, formatHours } from "../lib/client/format";
+import { formatCount, formatHours, formatTimeInLieuHours } from "../lib/client/format";
 import type { Report } from "../lib/shared/report";
 import { emptyE2eDatabase, seedDemoOrganisation } from "./fixtures/database";
 
@@ -86,7 +86,9 @@ test.describe("person screen", () => {
     await expect(firstIncident.first()).toHaveAttribute("href", /^\/incidents\/\d+$/);
 
     // The ledger as of the range's end owes what the report says.
-    await expect(page.getByTestId("ledger-owed")).toHaveText(formatHours(person.toil.owedHours));
+    await expect(page.getByTestId("ledger-owed")).toHaveText(
+      formatTimeInLieuHours(person.toil.owedHours),
+    );
     await expect(page.getByText(/Claims will be submitted on this page/)).toBeVisible();
 
     // Back to the first page of call-outs for a screenshot of a normal visit.

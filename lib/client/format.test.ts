@@ -5,6 +5,7 @@ import {
   formatDuration,
   formatHours,
   formatPercent,
+  formatTimeInLieuHours,
   relativeChange,
 } from "./format";
 
@@ -19,6 +20,8 @@ describe("format", () => {
 
   it("writes hours, rates and changes", () => {
     expect(formatHours(12.25)).toBe("12.3 h");
+    expect(formatTimeInLieuHours(0.375 * 3)).toBe("1.13 h");
+    expect(formatTimeInLieuHours(62.1)).toBe("62.1 h");
     expect(formatPercent(0.0625)).toBe("6.3%");
     expect(relativeChange(110, 100)).toBeCloseTo(0.1);
     expect(relativeChange(5, 0)).toBeNull();

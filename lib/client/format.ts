@@ -19,6 +19,15 @@ export const formatCount = (value: number) => integer.format(value);
 export const formatHours = (hours: number | null) =>
   hours === null ? NO_VALUE : `${oneDecimal.format(hours)} h`;
 
+const upToTwoDecimals = new Intl.NumberFormat("en", { maximumFractionDigits: 2 });
+
+/**
+ * Time-in-lieu hours to 0.01 h, as the report and the ledger keep them, so a ledger's lines add up
+ * on screen (three accruals of 0.38 h make 1.13 h, not 0.4 × 3 = 1.1 h).
+ */
+export const formatTimeInLieuHours = (hours: number | null) =>
+  hours === null ? NO_VALUE : `${upToTwoDecimals.format(Math.round(hours * 100) / 100)} h`;
+
 export const formatPercent = (fraction: number | null) =>
   fraction === null ? NO_VALUE : percent.format(fraction);
 

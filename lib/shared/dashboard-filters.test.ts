@@ -92,6 +92,13 @@ describe("readDashboardFilters", () => {
     expect(readDashboardFilters({ from: "2026-05-01", to: "2026-04-01" }, defaults)).toEqual(
       defaults,
     );
+    // 30 February does not exist; 36 years is more than a range may span.
+    expect(readDashboardFilters({ from: "2026-02-30", to: "2026-04-01" }, defaults)).toEqual(
+      defaults,
+    );
+    expect(readDashboardFilters({ from: "1990-01-01", to: "2026-01-01" }, defaults)).toEqual(
+      defaults,
+    );
     expect(readDashboardFilters({ team: ["A", "B"], service: "  " }, defaults)).toEqual({
       ...defaults,
       team: "B",

@@ -1,4 +1,5 @@
 import { TZDate } from "@date-fns/tz";
+import { reportFiltersSchema } from "./report-filters";
 import { isKnownTimeZone } from "./time-zone";
 
 /**
@@ -101,13 +102,21 @@ export function readDashboardFilters(
   let from = get("from");
   let to = get("to");
   if (quarter && !from && !to) ({ from, to } = quarterRange(quarter));
-  const datesValid = from && to && DATE.test(from) && DATE.test(to) && from < to;
-  const tz = get("tz");
+  const requestedZone = get("tz");
+  const tz = requestedZone && isKnownTimeZone(requestedZone) ? requestedZone : defaults.tz;
+  // The API's own rules (real calendar dates, from before to, at most 20 years), so a page never
+  // asks the API for something it refuses.
+  const datesValid =
+    from !== undefined &&
+    to !== undefined &&
+    DATE.test(from) &&
+    DATE.test(to) &&
+    reportFiltersSchema.safeParse({ from, to, timeZone: tz }).success;
   const urgency = get("urgency");
   return {
-    from: datesValid && from ? from : defaults.from,
-    to: datesValid && to ? to : defaults.to,
-    tz: tz && isKnownTimeZone(tz) ? tz : defaults.tz,
+    from: datesValid && from !== undefined ? from : defaults.from,
+    to: datesValid && to !== undefined ? to : defaults.to,
+    tz,
     ...(get("team") ? { team: get("team") } : {}),
     ...(get("service") ? { service: get("service") } : {}),
     ...(urgency === "high" || urgency === "low" ? { urgency } : {}),

@@ -21,6 +21,12 @@ export const localDateSchema = z
         code: "custom",
         message: `"${value}" is not a date: enter one as YYYY-MM-DD, e.g. 2026-06-19.`,
       });
+    } else if (year < 1970 || year > 2199) {
+      // Date.UTC reads years 0–99 as 1900–1999, and PostgreSQL has no year 0.
+      context.addIssue({
+        code: "custom",
+        message: `"${value}" is out of range: use a year from 1970 to 2199.`,
+      });
     }
   });
 

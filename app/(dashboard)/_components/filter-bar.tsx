@@ -60,6 +60,20 @@ export function FilterBar({
     [filters.from, filters.to, filters.tz],
   );
 
+  // The API accepts a name in any case or a PagerDuty id; the selects show the catalog's name.
+  const nameOf = (
+    value: string | undefined,
+    options: readonly { name: string; pagerdutyId: string | null }[],
+  ) =>
+    value === undefined
+      ? ""
+      : (options.find(
+          (option) =>
+            option.name.toLowerCase() === value.toLowerCase() || option.pagerdutyId === value,
+        )?.name ?? value);
+  const teamName = nameOf(filters.team, catalog.teams);
+  const serviceName = nameOf(filters.service, catalog.services);
+
   const update = (patch: Partial<DashboardFilters>) => {
     const next: DashboardFilters = { ...filters, ...patch };
     for (const key of ["team", "service", "urgency"] as const) {
@@ -143,10 +157,13 @@ export function FilterBar({
         <label>
           Team
           <select
-            value={filters.team ?? ""}
+            value={teamName}
             onChange={(event) => update({ team: event.target.value || undefined })}
           >
             <option value="">All teams</option>
+            {teamName && !catalog.teams.some((team) => team.name === teamName) ? (
+              <option value={teamName}>{teamName} (no such team)</option>
+            ) : null}
             {catalog.teams.map((team) => (
               <option key={team.id} value={team.name}>
                 {team.name}
@@ -159,10 +176,13 @@ export function FilterBar({
         <label>
           Service
           <select
-            value={filters.service ?? ""}
+            value={serviceName}
             onChange={(event) => update({ service: event.target.value || undefined })}
           >
             <option value="">All services</option>
+            {serviceName && !catalog.services.some((service) => service.name === serviceName) ? (
+              <option value={serviceName}>{serviceName} (no such service)</option>
+            ) : null}
             {catalog.services.map((service) => (
               <option key={service.id} value={service.name}>
                 {service.name}

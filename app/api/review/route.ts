@@ -3,7 +3,7 @@ import { getDb } from "@/lib/server/db";
 import { parseQuery, withApiErrors } from "@/lib/server/http/api-error";
 import { getMetricSettings } from "@/lib/server/queries/get-metric-settings";
 import { buildQuarterlyReview } from "@/lib/server/review/build-quarterly-review";
-import type { DashboardFilters } from "@/lib/shared/dashboard-filters";
+import { type DashboardFilters, TREND_QUARTERS } from "@/lib/shared/dashboard-filters";
 import { quarterlyReviewToCsv } from "@/lib/shared/quarterly-review";
 import { reportQuerySchema } from "@/lib/shared/report-query";
 
@@ -19,16 +19,23 @@ const reviewRequestSchema = z.object({
   service: z.string().min(1).optional(),
   urgency: z.enum(["high", "low"]).optional(),
   format: z.enum(["json", "csv"], { error: "format must be json or csv." }).default("json"),
+  /** The trend's length, as on the screen. */
+  quarters: z.coerce
+    .number()
+    .refine((value) => (TREND_QUARTERS as readonly number[]).includes(value), {
+      error: "quarters must be 4, 6 or 8.",
+    })
+    .default(8),
 });
 
 /**
  * The quarterly review as the screen shows it, for export:
  * `GET /api/review?from=2026-07-01&to=2026-10-01&tz=Europe/Stockholm[&team…]&format=csv`.
  * Rows for the organisation, each team and service (this period and the one before) and each
- * month of the 8-quarter trend.
+ * month of the trend (`quarters`, default 8).
  */
 export const GET = withApiErrors(async (request: Request) => {
-  const { format, ...query } = parseQuery(reviewRequestSchema, request.url);
+  const { format, quarters, ...query } = parseQuery(reviewRequestSchema, request.url);
   // The review works on whole dates; the report filters check the rest (zone, order, span).
   reportQuerySchema.parse(query);
   const db = getDb();
@@ -36,6 +43,7 @@ export const GET = withApiErrors(async (request: Request) => {
     db,
     query as DashboardFilters,
     await getMetricSettings(db),
+    quarters,
   );
   if (format === "json") return Response.json(review);
   const name = `fairshift-review-${query.from}-${query.to}.csv`;

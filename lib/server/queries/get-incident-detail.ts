@@ -189,6 +189,8 @@ export async function getIncidentDetail(
   identifier: string | number,
 ): Promise<IncidentDetail | null> {
   const text = String(identifier).trim();
+  // PostgreSQL refuses a NUL in a text parameter; no incident has one in its id.
+  if (text.includes("\u0000")) return null;
   const id = databaseIdPattern.test(text) ? Number(text) : null;
   const records = await db.$queryRaw<IncidentRecord[]>(Prisma.sql`
     SELECT

@@ -109,6 +109,8 @@ export async function getPersonActivity(
   personKey: string,
   filters: Pick<ReportFilters, "range" | "timeZone">,
 ): Promise<PersonActivity | null> {
+  // PostgreSQL refuses a NUL in a text parameter; no person has one in their keys.
+  if (personKey.includes("\u0000")) return null;
   const id = /^\d{1,9}$/.test(personKey) ? Number(personKey) : -1;
   const [person] = await db.$queryRaw<PersonRow[]>(Prisma.sql`
     SELECT id, pagerduty_id AS "pagerdutyId", name, email, time_zone AS "timeZone",

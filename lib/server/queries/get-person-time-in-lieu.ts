@@ -23,6 +23,8 @@ export async function getPersonTimeInLieu(
   personKey: string,
   asOf: Date,
 ): Promise<PersonTimeInLieu | null> {
+  // PostgreSQL refuses a NUL in a text parameter; no person has one in their keys.
+  if (personKey.includes("\u0000")) return null;
   const id = /^\d{1,9}$/.test(personKey) ? Number(personKey) : -1;
   const [person] = await db.$queryRaw<PersonTimeInLieu["person"][]>(Prisma.sql`
     SELECT id, name, email, pagerduty_id AS "pagerdutyId" FROM people

@@ -58,15 +58,35 @@ export async function startPagerDutySync(
   if (isSyncInProgressHere()) {
     return { isStarted: false, message: "A sync is already running on this server." };
   }
-  const status = await getSyncStatus(db, { isTokenConfigured: true, apiUrl, limit: 1 });
+  // Reserve the slot before the first await, so two requests at once cannot both start a sync.
+  let release!: () => void;
+  const reservation = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  globalForSync.fairshiftSyncInProgress = reservation;
+  const releaseIfHeld = () => {
+    if (globalForSync.fairshiftSyncInProgress === reservation) {
+      globalForSync.fairshiftSyncInProgress = null;
+    }
+    release();
+  };
+  let status: Awaited<ReturnType<typeof getSyncStatus>>;
+  let previousRunId: number;
+  try {
+    status = await getSyncStatus(db, { isTokenConfigured: true, apiUrl, limit: 1 });
+    previousRunId = await newestRunId(db);
+  } catch (error) {
+    releaseIfHeld();
+    throw error;
+  }
   if (status.running && !status.running.isStale) {
+    releaseIfHeld();
     return {
       isStarted: false,
       message: `Sync run ${status.running.runId} is still running (started ${status.running.startedAt}); wait for it to finish.`,
     };
   }
 
-  const previousRunId = await newestRunId(db);
   const until = new Date();
   let isSettled = false;
   const run = syncAccount(db, {
@@ -84,7 +104,9 @@ export async function startPagerDutySync(
     )
     .finally(() => {
       isSettled = true;
-      globalForSync.fairshiftSyncInProgress = null;
+      if (globalForSync.fairshiftSyncInProgress === run)
+        globalForSync.fairshiftSyncInProgress = null;
+      release();
     });
   globalForSync.fairshiftSyncInProgress = run;
 

@@ -2,7 +2,13 @@
 
 import { type UseQueryResult, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { formatCount, formatDuration, formatHours, formatPercent } from "@/lib/client/format";
+import {
+  formatCount,
+  formatDuration,
+  formatHours,
+  formatPercent,
+  NO_VALUE,
+} from "@/lib/client/format";
 import {
   type Catalog,
   type IncidentBreakdownResponse,
@@ -114,9 +120,24 @@ export function BreakdownTables({
                 {teamRows.map((row) => {
                   const id = row.name === null ? undefined : teamId.get(row.name);
                   const load = row.name === null ? undefined : teamLoad?.get(row.name);
+                  // Load is per person, so it has no "no team" row; with a team filter the
+                  // report holds that team's members only, so other rows cannot be told.
+                  const isKnowable =
+                    row.name !== null &&
+                    (filters.team === undefined ||
+                      filters.team.toLowerCase() === row.name.toLowerCase() ||
+                      catalog.teams.some(
+                        (team) => team.name === row.name && team.pagerdutyId === filters.team,
+                      ));
                   // A team nobody was paged or on call for carries no load: 0, not unknown.
                   const loadCell = (value: (totals: PeopleTotals) => string) =>
-                    teamLoad === null ? <Pending /> : value(load ?? EMPTY_TOTALS);
+                    !isKnowable ? (
+                      NO_VALUE
+                    ) : teamLoad === null ? (
+                      <Pending />
+                    ) : (
+                      value(load ?? EMPTY_TOTALS)
+                    );
                   return (
                     <tr key={row.id ?? "none"}>
                       <th scope="row">

@@ -54,7 +54,7 @@ export function QuarterlyReview({
           </button>
           <a
             className="button"
-            href={`/api/review?${dashboardQueryString(filters, { format: "csv" })}`}
+            href={`/api/review?${dashboardQueryString(filters, { quarters, format: "csv" })}`}
             download
           >
             Export CSV
@@ -71,6 +71,7 @@ export function QuarterlyReview({
         catalog={catalog}
         mode="quarter"
         show={{ team: true, service: true, urgency: true }}
+        keep={{ quarters: String(quarters) }}
       />
       <ReviewTiles
         current={current.data}

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { formatDate, formatDateTime, formatHours, NO_VALUE } from "@/lib/client/format";
+import { formatDate, formatDateTime, formatTimeInLieuHours, NO_VALUE } from "@/lib/client/format";
 import { type PersonActivity, personTimeInLieuQueryOptions } from "@/lib/client/people";
 import type { DashboardFilters } from "@/lib/shared/dashboard-filters";
 import { Definition } from "../../_components/definition";
@@ -20,8 +20,8 @@ const LATEST_LINES = 25;
 /** The line's hours with the sign it has on the balance (claims only once approved). */
 function signedHours(kind: keyof typeof KIND_NAMES, minutes: number): string {
   if (kind === "adjustment")
-    return `${minutes < 0 ? "−" : "+"}${formatHours(hoursOf(Math.abs(minutes)))}`;
-  return `${kind === "accrual" ? "+" : "−"}${formatHours(hoursOf(minutes))}`;
+    return `${minutes < 0 ? "−" : "+"}${formatTimeInLieuHours(hoursOf(Math.abs(minutes)))}`;
+  return `${kind === "accrual" ? "+" : "−"}${formatTimeInLieuHours(hoursOf(minutes))}`;
 }
 
 /**
@@ -80,14 +80,14 @@ export function TimeInLieuLedger({
             <div className="tile tile-owed">
               <dt>Owed</dt>
               <dd data-testid="ledger-owed">
-                {balance ? formatHours(hoursOf(balance.owedMinutes)) : NO_VALUE}
+                {balance ? formatTimeInLieuHours(hoursOf(balance.owedMinutes)) : NO_VALUE}
               </dd>
             </div>
             {tiles.map(([id, label, minutes]) => (
               <div className="tile" key={id}>
                 <dt>{label}</dt>
                 <dd data-testid={`ledger-${id}`}>
-                  {minutes === undefined ? NO_VALUE : formatHours(hoursOf(minutes))}
+                  {minutes === undefined ? NO_VALUE : formatTimeInLieuHours(hoursOf(minutes))}
                 </dd>
               </div>
             ))}
@@ -128,14 +128,14 @@ export function TimeInLieuLedger({
                         <td className="number" data-label="Hours">
                           {line.kind === "claim" && line.status !== "approved" ? (
                             <span className="hint">
-                              ({formatHours(hoursOf(line.minutes))}, not deducted)
+                              ({formatTimeInLieuHours(hoursOf(line.minutes))}, not deducted)
                             </span>
                           ) : (
                             signedHours(line.kind, line.minutes)
                           )}
                         </td>
                         <td className="number" data-label="Balance">
-                          {formatHours(hoursOf(line.balanceMinutes))}
+                          {formatTimeInLieuHours(hoursOf(line.balanceMinutes))}
                         </td>
                         <td className="ledger-rule" data-label="Rule">
                           {line.rule ?? (line.note ? null : NO_VALUE)}
