@@ -176,3 +176,9 @@ export function readTrendQuarters(params: SearchParamsRecord): number {
   const value = Number(single(params.quarters));
   return (TREND_QUARTERS as readonly number[]).includes(value) ? value : 8;
 }
+
+/** "2026 Q3" for a quarter, else "2026-03-01 to 2026-03-15" (to exclusive, as in the URL). */
+export function periodName(filters: Pick<DashboardFilters, "from" | "to">): string {
+  const quarter = quarterOfRange(filters);
+  return quarter ? quarterLabel(quarter).replace("-", " ") : `${filters.from} to ${filters.to}`;
+}

@@ -1,9 +1,8 @@
 import type { PrismaClient } from "@/lib/server/database/prisma-client";
 import {
   type DashboardFilters,
+  periodName,
   previousPeriodFilters,
-  quarterLabel,
-  quarterOfRange,
   trendFilters,
 } from "@/lib/shared/dashboard-filters";
 import type { MetricSettings } from "@/lib/shared/metric-settings";
@@ -19,11 +18,6 @@ import { getIncidentMetrics } from "../queries/get-incident-metrics";
 import { getIncidentSeries } from "../queries/get-incident-series";
 import { listIncidentBreakdown } from "../queries/list-incident-breakdown";
 import { buildReport } from "../report/build-report";
-
-const periodName = (filters: DashboardFilters) => {
-  const quarter = quarterOfRange(filters);
-  return quarter ? quarterLabel(quarter).replace("-", " ") : `${filters.from} to ${filters.to}`;
-};
 
 const NO_LOAD: PeopleTotals = peopleTotals([]);
 

@@ -10,21 +10,14 @@ import { useFilterNavigation } from "@/lib/client/use-dashboard-filters";
 import {
   type DashboardFilters,
   dashboardQueryString,
+  periodName,
   previousPeriodFilters,
-  quarterLabel,
-  quarterOfRange,
   TREND_QUARTERS,
 } from "@/lib/shared/dashboard-filters";
 import { FilterBar } from "../filter-bar";
 import { BreakdownTables } from "./breakdown-tables";
 import { ReviewTiles } from "./review-tiles";
 import { TrendCharts } from "./trend-charts";
-
-/** "2026 Q3" for a quarter, else "1 Mar – 15 Mar 2026" style dates. */
-export function periodName(filters: DashboardFilters): string {
-  const quarter = quarterOfRange(filters);
-  return quarter ? quarterLabel(quarter).replace("-", " ") : `${filters.from} to ${filters.to}`;
-}
 
 export function QuarterlyReview({
   filters,
