@@ -8,12 +8,12 @@ import type { PrismaClient } from "@/lib/server/database/prisma-client";
 import { activitySettingsOf, type MetricSettings } from "@/lib/shared/metric-settings";
 import { type ReportFilters, reportRange } from "@/lib/shared/report-filters";
 import { personCalendarCache } from "../report/person-calendar";
+import { reportPagesFrom } from "../report/summarise-people";
 import { listHolidayOverrides } from "./list-holiday-overrides";
 import { listPersonSlices } from "./list-person-slices";
 import { listReportPeople } from "./list-report-people";
 
 const PEOPLE_PER_BATCH = 100;
-const MILLISECONDS_PER_DAY = 86_400_000;
 
 export interface InterruptionHeatmapResponse extends InterruptionHeatmap {
   range: { from: string; to: string; timeZone: string };
@@ -42,14 +42,8 @@ export async function getInterruptionHeatmap(
   ]);
   const activitySettings = activitySettingsOf(settings);
   const calendarOf = personCalendarCache(settings, overrides);
-  // Pages from the instant the report reads them (one call-out window before the earlier of the
-  // range and the burnout window): a burst of pages groups into interruptions from its first page,
-  // so starting anywhere else could split a burst differently from the report.
-  const burnoutStart = range.end.getTime() - settings.burnout.windowDays * MILLISECONDS_PER_DAY;
   const window = {
-    pagesFrom: new Date(
-      Math.min(range.start.getTime(), burnoutStart) - activitySettings.callOutChainWindowMs,
-    ),
+    pagesFrom: reportPagesFrom(range, settings),
     // No shifts are needed: an empty window asks for as few as the query allows.
     shiftsFrom: range.end,
     end: range.end,

@@ -10,13 +10,11 @@ import type { ReportPersonRow } from "@/lib/shared/report";
 import { type ReportFilters, reportRange } from "@/lib/shared/report-filters";
 import { Prisma } from "@/prisma/generated/client/client";
 import { personCalendarCache } from "../report/person-calendar";
-import { summarisePeople } from "../report/summarise-people";
+import { reportPagesFrom, summarisePeople } from "../report/summarise-people";
 import { getMetricSettings } from "./get-metric-settings";
 import { listHolidayOverrides } from "./list-holiday-overrides";
 import { listPersonSlices } from "./list-person-slices";
 import type { ReportPerson } from "./list-report-people";
-
-const MILLISECONDS_PER_DAY = 86_400_000;
 
 export interface PersonActivityShift {
   id: number;
@@ -145,13 +143,9 @@ export async function getPersonActivity(
   const reportPerson: ReportPerson = { ...person, teamIds: teams.map((team) => team.id) };
   const calendar = personCalendarCache(settings, overrides)(person);
 
-  // The same pages the report reads for this person: from one call-out chain window before the
-  // earlier of the range and the burnout window, so call-outs are chained exactly as there.
+  // The same pages the report reads for this person, so call-outs are chained exactly as there.
   const activitySettings = activitySettingsOf(settings);
-  const burnoutStart = range.end.getTime() - settings.burnout.windowDays * MILLISECONDS_PER_DAY;
-  const pagesFrom = new Date(
-    Math.min(range.start.getTime(), burnoutStart) - activitySettings.callOutChainWindowMs,
-  );
+  const pagesFrom = reportPagesFrom(range, settings);
   const [summary, slices] = await Promise.all([
     summarisePeople(
       db,

@@ -76,6 +76,20 @@ export function reportPersonRow(
 }
 
 /**
+ * Where a report starts reading a person's pages: one call-out chain window before the earlier of
+ * the range and the burnout window. A burst of pages groups into interruptions from its first
+ * page, so every screen that re-derives activity must start here to chain call-outs as the
+ * report does.
+ */
+export function reportPagesFrom(range: { start: Date; end: Date }, settings: MetricSettings): Date {
+  const burnoutStart = range.end.getTime() - settings.burnout.windowDays * MILLISECONDS_PER_DAY;
+  return new Date(
+    Math.min(range.start.getTime(), burnoutStart) -
+      activitySettingsOf(settings).callOutChainWindowMs,
+  );
+}
+
+/**
  * Every person's row for a range, a batch of people at a time: their pages from one call-out
  * window before the earlier of the range and the burnout window, their shifts and their ledger
  * are read, summarised by the pure metric functions and dropped, so memory follows the busiest
@@ -96,7 +110,7 @@ export async function summarisePeople(
   };
   const earliest = Math.min(range.start.getTime(), burnoutWindow.start.getTime());
   const window = {
-    pagesFrom: new Date(earliest - activitySettings.callOutChainWindowMs),
+    pagesFrom: reportPagesFrom(range, settings),
     shiftsFrom: new Date(earliest - WEEK),
     end: range.end,
   };
