@@ -31,6 +31,7 @@ export default defineConfig({
           include: ["**/*.int.test.ts"],
           exclude: ["node_modules/**", ".next/**", "scratch/**"],
           globalSetup: ["lib/server/testing/integration-global-setup.ts"],
+          env: { FAIRSHIFT_AUTH_SECRET: "fairshift-integration-tests-only-secret-0123456789" },
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -20,6 +20,21 @@ const environmentSchema = z.object({
   PAGERDUTY_TOKEN: z.string().optional(),
   PAGERDUTY_API_URL: z.string().url().default("https://api.pagerduty.com"),
   PAGERDUTY_WEBHOOK_SECRETS: z.string().optional(),
+  FAIRSHIFT_AUTH_SECRET: z
+    .string()
+    .min(32, "FAIRSHIFT_AUTH_SECRET must be at least 32 characters (try `openssl rand -hex 32`)")
+    .optional(),
+  FAIRSHIFT_BASE_URL: z
+    .string()
+    .url("FAIRSHIFT_BASE_URL must be a URL like https://fairshift.example.com")
+    .optional(),
+  FAIRSHIFT_OIDC_ISSUER: z
+    .string()
+    .url("FAIRSHIFT_OIDC_ISSUER must be the provider's issuer URL")
+    .optional(),
+  FAIRSHIFT_OIDC_CLIENT_ID: z.string().optional(),
+  FAIRSHIFT_OIDC_CLIENT_SECRET: z.string().optional(),
+  FAIRSHIFT_OIDC_NAME: z.string().default("single sign-on"),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

@@ -1,11 +1,21 @@
 import { z } from "zod";
 
-export type ApiErrorCode = "bad_request" | "unprocessable" | "not_found" | "internal";
+export type ApiErrorCode =
+  | "bad_request"
+  | "unauthorized"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "unprocessable"
+  | "internal";
 
 const STATUS: Record<ApiErrorCode, number> = {
   bad_request: 400,
-  unprocessable: 422,
+  unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
+  conflict: 409,
+  unprocessable: 422,
   internal: 500,
 };
 
