@@ -18,6 +18,8 @@ export default defineConfig({
   outputDir: "test-results/playwright",
   use: {
     baseURL: process.env.E2E_SERVER_URL ?? `http://127.0.0.1:${port}`,
+    // Signed in as the e2e admin (e2e/global-setup.ts); specs for other roles make their own.
+    storageState: "test-results/e2e-auth/admin.json",
     browserName: "chromium",
     screenshot: "only-on-failure",
     trace: "retain-on-failure",

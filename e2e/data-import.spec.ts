@@ -1,6 +1,6 @@
 import path from "node:path";
-import { expect, test } from "@playwright/test";
 import { emptyE2eDatabase, queryRows } from "./fixtures/database";
+import { expect, test } from "./fixtures/test";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../../shared/fixtures/pagerduty/rest-api");
 

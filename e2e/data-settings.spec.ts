@@ -1,6 +1,6 @@
-import { expect, type Page, test } from "@playwright/test";
 import type { Report } from "../lib/shared/report";
 import { emptyE2eDatabase, queryRows, seedDemoOrganisation } from "./fixtures/database";
+import { expect, type Page, test } from "./fixtures/test";
 
 const format = (value: number) => new Intl.NumberFormat("en").format(value);
 const QUARTER = "from=2026-07-01&to=2026-10-01";

@@ -1,5 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
 import { emptyE2eDatabase, queryRows, seedDemoOrganisation } from "./fixtures/database";
+import { expect, type Page, test } from "./fixtures/test";
 
 const RANGE = "from=2026-07-01&to=2026-10-01";
 const count = (value: number) => new Intl.NumberFormat("en").format(value);

@@ -1,7 +1,7 @@
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { formatCount, formatHours, formatTimeInLieuHours } from "../lib/client/format";
 import type { Report } from "../lib/shared/report";
 import { emptyE2eDatabase, seedDemoOrganisation } from "./fixtures/database";
+import { type APIRequestContext, expect, type Page, test } from "./fixtures/test";
 
 type Person = Report["people"][number];
 const Q3 = "from=2026-07-01&to=2026-10-01&tz=UTC";

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { queryRows, seedDemoOrganisation } from "./fixtures/database";
+import { expect, test } from "./fixtures/test";
 
 test("the production server answers the report and its CSV export on the demo data", async ({
   request,

@@ -2,7 +2,6 @@ import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
-import { expect, type Page, test } from "@playwright/test";
 import Papa from "papaparse";
 import {
   formatChange,
@@ -15,6 +14,7 @@ import {
 import { peopleTotals } from "../lib/shared/people-totals";
 import type { Report } from "../lib/shared/report";
 import { e2eDatabaseUrl, emptyE2eDatabase, seedDemoOrganisation } from "./fixtures/database";
+import { expect, type Page, test } from "./fixtures/test";
 
 const run = promisify(execFile);
 const Q3 = "from=2026-07-01&to=2026-10-01&tz=Europe/Stockholm";

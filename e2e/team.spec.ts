@@ -1,7 +1,7 @@
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { formatCount, formatGini, formatHours } from "../lib/client/format";
 import type { Report } from "../lib/shared/report";
 import { emptyE2eDatabase, queryRows, seedDemoOrganisation } from "./fixtures/database";
+import { type APIRequestContext, expect, type Page, test } from "./fixtures/test";
 
 const RANGE = "from=2026-07-01&to=2026-10-01&tz=UTC";
 const RISK_LABEL = { high: "High", medium: "Medium", low: "Low" } as const;

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
 import { signBody } from "../importers/pagerduty/webhooks/verify-signature";
 import { emptyE2eDatabase, queryRows } from "./fixtures/database";
+import { expect, test } from "./fixtures/test";
 
 const SIGNED = path.resolve(
   import.meta.dirname,

@@ -1,7 +1,17 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { requirePageViewer } from "@/lib/server/access/page-viewer";
+import { getDb } from "@/lib/server/db";
+import { describeRoles, managesAccounts, managesData } from "@/lib/shared/access-policy";
+import { AccountMenu } from "./_components/account-menu";
 
-export default function DashboardLayout({ children }: { children: ReactNode }) {
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  const viewer = await requirePageViewer();
+  const managed = await getDb().team.findMany({
+    where: { id: { in: viewer.managedTeamIds } },
+    select: { id: true, name: true },
+  });
+  const teamName = (id: number) => managed.find((team) => team.id === id)?.name ?? `team ${id}`;
   return (
     <>
       <a className="skip-link" href="#main">
@@ -16,8 +26,18 @@ export default function DashboardLayout({ children }: { children: ReactNode }) {
           <Link href="/">Quarterly review</Link>
           <Link href="/teams">Teams</Link>
           <Link href="/incidents">Incidents</Link>
-          <Link href="/data">Data</Link>
+          {viewer.personId !== null ? (
+            <Link href={`/people/${viewer.personId}#ledger`}>My time in lieu</Link>
+          ) : null}
+          {viewer.managedTeamIds.length > 0 ? <Link href="/approvals">Approvals</Link> : null}
+          {managesData(viewer) ? <Link href="/data">Data</Link> : null}
+          {managesAccounts(viewer) ? <Link href="/accounts">Accounts</Link> : null}
         </nav>
+        <AccountMenu
+          name={viewer.name}
+          email={viewer.email}
+          roles={describeRoles(viewer, teamName)}
+        />
       </header>
       <main id="main">{children}</main>
     </>

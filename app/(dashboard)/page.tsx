@@ -4,6 +4,7 @@ import {
   incidentMetricsQueryOptions,
   incidentSeriesQueryOptions,
 } from "@/lib/client/metrics";
+import { requirePageViewer } from "@/lib/server/access/page-viewer";
 import { resolveDashboardFilters } from "@/lib/server/dashboard/dashboard-defaults";
 import {
   incidentBreakdownResponse,
@@ -19,6 +20,7 @@ import {
   type SearchParamsRecord,
   trendFilters,
 } from "@/lib/shared/dashboard-filters";
+import { AccessDenied } from "./_components/access-denied";
 import { NoData } from "./_components/no-data";
 import { QuarterlyReview } from "./_components/review/quarterly-review";
 
@@ -39,8 +41,13 @@ export default async function QuarterlyReviewPage({
 }) {
   const db = getDb();
   const params = await searchParams;
-  const { filters, catalog } = await resolveDashboardFilters(db, params);
+  const { filters, catalog, denied } = await resolveDashboardFilters(
+    db,
+    params,
+    await requirePageViewer(),
+  );
   if (catalog.teams.length === 0 && catalog.lastIncidentAt === null) return <NoData />;
+  if (denied) return <AccessDenied message={denied} />;
 
   const quarters = readTrendQuarters(params);
   const previous = previousPeriodFilters(filters);

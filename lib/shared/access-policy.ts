@@ -96,3 +96,51 @@ export function describeRoles(viewer: Viewer, teamName: (id: number) => string):
   if (viewer.engineer) parts.push("Engineer");
   return parts.length === 0 ? "No role yet" : parts.join(", ");
 }
+
+/** Something shared by several teams (an incident): visible through any of them. */
+export function seesAnyTeam(viewer: Viewer, teamIds: readonly number[]): boolean {
+  return seesOrganisation(viewer) || teamIds.some((team) => seesTeam(viewer, team));
+}
+
+/** Which of a report's per-person rows the viewer gets: everyone's, their own, or none. */
+export type PeopleShown = "all" | "own" | "none";
+
+/**
+ * A report's per-person rows (load, fairness shares, paging-test readiness) for a scope already
+ * authorised: an admin and a manager of the named team see everyone's; anyone else with a role
+ * and a linked person sees their own row; leadership (unlinked) sees none. Totals stay whole.
+ */
+export function reportPeopleShown(viewer: Viewer, teamId: number | null): PeopleShown {
+  if (viewer.admin) return "all";
+  if (teamId !== null && viewer.managedTeamIds.includes(teamId)) return "all";
+  if (viewer.personId !== null && hasAnyRole(viewer)) return "own";
+  return "none";
+}
+
+/** Whose time-in-lieu claims a viewer's claims list holds (GET /api/time-in-lieu/claims). */
+export type ClaimsShown =
+  | { kind: "everyone" }
+  | { kind: "teams"; teamIds: number[] }
+  | { kind: "own"; personId: number }
+  | { kind: "none" };
+
+/**
+ * An admin sees everyone's claims and a manager their teams' members' (both without their own:
+ * nobody decides their own claim); anyone else with a role and a linked person sees their own.
+ */
+export function claimsShown(viewer: Viewer): ClaimsShown {
+  if (viewer.admin) return { kind: "everyone" };
+  if (viewer.managedTeamIds.length > 0) return { kind: "teams", teamIds: viewer.managedTeamIds };
+  if (viewer.personId !== null && hasAnyRole(viewer))
+    return { kind: "own", personId: viewer.personId };
+  return { kind: "none" };
+}
+
+/**
+ * The payroll export of time in lieu (one row per person): an admin for any team or the whole
+ * organisation (teamId null), a manager for a team they manage.
+ */
+export function exportsTimeInLieuFor(viewer: Viewer, teamId: number | null): boolean {
+  if (viewer.admin) return true;
+  return teamId !== null && viewer.managedTeamIds.includes(teamId);
+}

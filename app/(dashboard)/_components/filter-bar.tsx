@@ -15,7 +15,7 @@ import {
 
 interface FilterBarProps {
   filters: DashboardFilters;
-  catalog: Pick<Catalog, "teams" | "services" | "lastIncidentAt">;
+  catalog: Pick<Catalog, "teams" | "services" | "lastIncidentAt" | "organisationWide">;
   /** Which filters this screen offers besides range and time zone. */
   show?: { team?: boolean; service?: boolean; urgency?: boolean };
   /** "quarter": a quarter picker with a custom-range option; "range": dates only. */
@@ -160,7 +160,7 @@ export function FilterBar({
             value={teamName}
             onChange={(event) => update({ team: event.target.value || undefined })}
           >
-            <option value="">All teams</option>
+            {catalog.organisationWide === false ? null : <option value="">All teams</option>}
             {teamName && !catalog.teams.some((team) => team.name === teamName) ? (
               <option value={teamName}>{teamName} (no such team)</option>
             ) : null}

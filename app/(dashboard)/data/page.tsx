@@ -1,9 +1,17 @@
+import { requirePageViewer } from "@/lib/server/access/page-viewer";
+import { managesData } from "@/lib/shared/access-policy";
+import { AccessDenied } from "../_components/access-denied";
 import { DataScreen } from "./_components/data-screen";
 import "./data.css";
 
+// Who is signed in decides what this page shows.
+export const dynamic = "force-dynamic";
 export const metadata = { title: "Data · Fairshift" };
 
-export default function DataPage() {
+export default async function DataPage() {
+  if (!managesData(await requirePageViewer())) {
+    return <AccessDenied message="Imports, sync, the webhook and settings are for admins." />;
+  }
   return (
     <>
       <h1>Data</h1>

@@ -1,5 +1,6 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import { incidentListQueryOptions } from "@/lib/client/incidents";
+import { requirePageViewer } from "@/lib/server/access/page-viewer";
 import { resolveDashboardFilters } from "@/lib/server/dashboard/dashboard-defaults";
 import { seedQuery } from "@/lib/server/dashboard/dashboard-responses";
 import { getDb } from "@/lib/server/db";
@@ -10,6 +11,7 @@ import {
   incidentListQuerySchema,
   readIncidentListFilters,
 } from "@/lib/shared/incident-requests";
+import { AccessDenied } from "../_components/access-denied";
 import { IncidentListScreen } from "./_components/incident-list-screen";
 import "./incidents.css";
 
@@ -25,7 +27,12 @@ export default async function IncidentsPage({
 }) {
   const params = await searchParams;
   const db = getDb();
-  const { filters, catalog } = await resolveDashboardFilters(db, params);
+  const { filters, catalog, denied } = await resolveDashboardFilters(
+    db,
+    params,
+    await requirePageViewer(),
+  );
+  if (denied) return <AccessDenied message={denied} />;
   const list = readIncidentListFilters(params);
   const client = new QueryClient();
   // The same function the API answers with, so the first paint equals what the browser fetches.

@@ -1,3 +1,4 @@
+import { requirePageViewer } from "@/lib/server/access/page-viewer";
 import { resolveDashboardFilters } from "@/lib/server/dashboard/dashboard-defaults";
 import { reportFiltersOf } from "@/lib/server/dashboard/dashboard-responses";
 import { getDb } from "@/lib/server/db";
@@ -17,9 +18,12 @@ export default async function TeamsPage({
   searchParams: Promise<SearchParamsRecord>;
 }) {
   const db = getDb();
-  const context = await resolveDashboardFilters(db, await searchParams);
+  const context = await resolveDashboardFilters(db, await searchParams, await requirePageViewer());
   const filters = rangeFiltersOf(context.filters);
-  const teams = await listTeamOverview(db, reportFiltersOf(filters).range);
+  const visible = new Set(context.catalog.teams.map((team) => team.id));
+  const teams = (await listTeamOverview(db, reportFiltersOf(filters).range)).filter((team) =>
+    visible.has(team.id),
+  );
   return (
     <div className="team-page">
       <h1>Teams</h1>

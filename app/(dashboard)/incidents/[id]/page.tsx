@@ -3,12 +3,15 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { incidentDetailQueryOptions } from "@/lib/client/incidents";
+import { requirePageViewer } from "@/lib/server/access/page-viewer";
 import { seedQuery } from "@/lib/server/dashboard/dashboard-responses";
 import { getDb } from "@/lib/server/db";
 import { getIncidentDetail } from "@/lib/server/queries/get-incident-detail";
 import { getMetricSettings } from "@/lib/server/queries/get-metric-settings";
+import { seesAnyTeam } from "@/lib/shared/access-policy";
 import type { SearchParamsRecord } from "@/lib/shared/dashboard-filters";
 import { isKnownTimeZone } from "@/lib/shared/time-zone";
+import { AccessDenied } from "../../_components/access-denied";
 import { IncidentDetailScreen } from "../_components/incident-detail-screen";
 import "../incidents.css";
 
@@ -65,8 +68,21 @@ export async function generateMetadata({ params }: IncidentPageProps): Promise<M
 export default async function IncidentPage({ params, searchParams }: IncidentPageProps) {
   const identifier = identifierOf((await params).id);
   const query = await searchParams;
+  const viewer = await requirePageViewer();
   const detail = await loadIncident(identifier);
   if (!detail) notFound();
+  const teams = await getDb().incidentTeam.findMany({
+    where: { incidentId: detail.id },
+    select: { teamId: true },
+  });
+  if (
+    !seesAnyTeam(
+      viewer,
+      teams.map((team) => team.teamId),
+    )
+  ) {
+    return <AccessDenied message="This incident belongs to teams you have no role in." />;
+  }
   const listQuery = listQueryOf(query);
   // A PagerDuty id (or a padded number) resolves to the one address of the incident.
   if (identifier !== String(detail.id)) {

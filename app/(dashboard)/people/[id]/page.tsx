@@ -3,11 +3,14 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { personActivityQueryOptions, personTimeInLieuQueryOptions } from "@/lib/client/people";
+import { findPerson } from "@/lib/server/access/authorize";
+import { requirePageViewer } from "@/lib/server/access/page-viewer";
 import { resolveDashboardFilters } from "@/lib/server/dashboard/dashboard-defaults";
 import { reportFiltersOf, seedQuery } from "@/lib/server/dashboard/dashboard-responses";
 import { getDb } from "@/lib/server/db";
 import { getPersonActivity } from "@/lib/server/queries/get-person-activity";
 import { getPersonTimeInLieu } from "@/lib/server/queries/get-person-time-in-lieu";
+import { seesPerson } from "@/lib/shared/access-policy";
 import type { SearchParamsRecord } from "@/lib/shared/dashboard-filters";
 import { PersonScreen } from "../_components/person-screen";
 import "../people.css";
@@ -32,10 +35,19 @@ function personKeyOf(segment: string): string {
 // One load per request, shared by generateMetadata and the page (the query string is the key).
 const loadPerson = cache(async (personKey: string, query: string) => {
   const db = getDb();
-  const { filters, catalog } = await resolveDashboardFilters(
+  const viewer = await requirePageViewer();
+  // Someone the viewer may not see is "not found", as the API answers, so names cannot be probed.
+  const person = await findPerson(db, personKey);
+  if (!person || !seesPerson(viewer, person))
+    return { filters: null, catalog: null, activity: null, ledger: null };
+  const resolved = await resolveDashboardFilters(
     db,
     Object.fromEntries(new URLSearchParams(query)),
+    viewer,
   );
+  // The person screen has no team filter; the default team of a team-scoped viewer does not apply.
+  const filters = { ...resolved.filters, team: undefined };
+  const catalog = resolved.catalog;
   const { range, timeZone } = reportFiltersOf(filters);
   // One person: cheap enough to paint on the server, unlike the whole report.
   const [activity, ledger] = await Promise.all([
@@ -64,7 +76,7 @@ export async function generateMetadata(props: PersonPageProps): Promise<Metadata
 
 export default async function PersonPage(props: PersonPageProps) {
   const { personKey, filters, catalog, activity, ledger } = await load(props);
-  if (!activity) notFound();
+  if (!activity || !filters || !catalog) notFound();
   const client = new QueryClient();
   seedQuery(client, personActivityQueryOptions(personKey, filters), activity);
   if (ledger) {

@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatCount } from "@/lib/client/format";
+import { requirePageViewer } from "@/lib/server/access/page-viewer";
 import { resolveDashboardFilters } from "@/lib/server/dashboard/dashboard-defaults";
 import { reportFiltersOf } from "@/lib/server/dashboard/dashboard-responses";
 import { getDb } from "@/lib/server/db";
 import { listCatalog } from "@/lib/server/queries/list-catalog";
 import { listTeamOverview } from "@/lib/server/queries/list-team-overview";
 import { dashboardQueryString, type SearchParamsRecord } from "@/lib/shared/dashboard-filters";
+import { AccessDenied } from "../../_components/access-denied";
 import { FilterBar } from "../../_components/filter-bar";
 import { rangeFiltersOf } from "../_components/range-filters";
 import { TeamScreen } from "../_components/team-screen";
@@ -32,12 +34,18 @@ export async function generateMetadata({ params }: TeamPageProps): Promise<Metad
 
 export default async function TeamPage({ params, searchParams }: TeamPageProps) {
   const db = getDb();
+  const viewer = await requirePageViewer();
   const [{ id }, context] = await Promise.all([
     params,
-    searchParams.then((search) => resolveDashboardFilters(db, search)),
+    searchParams.then((search) => resolveDashboardFilters(db, search, viewer)),
   ]);
   const team = teamOf(context.catalog.teams, id);
-  if (!team) notFound();
+  if (!team) {
+    // The catalog holds only the viewer's teams: tell apart "not yours" from "no such team".
+    const existing = teamOf((await listCatalog(db)).teams, id);
+    if (!existing) notFound();
+    return <AccessDenied message={`You have no access to team "${existing.name}".`} />;
+  }
   const filters = rangeFiltersOf(context.filters);
   // Counts only (cheap SQL); the per-person report loads in the browser with its skeletons.
   const overview = (await listTeamOverview(db, reportFiltersOf(filters).range)).find(
