@@ -2,15 +2,21 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { requirePageViewer } from "@/lib/server/access/page-viewer";
 import { getDb } from "@/lib/server/db";
+import { getMetricSettings } from "@/lib/server/queries/get-metric-settings";
 import { describeRoles, managesAccounts, managesData } from "@/lib/shared/access-policy";
 import { AccountMenu } from "./_components/account-menu";
+import { NotificationBell } from "./_components/notification-bell";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const viewer = await requirePageViewer();
-  const managed = await getDb().team.findMany({
-    where: { id: { in: viewer.managedTeamIds } },
-    select: { id: true, name: true },
-  });
+  const db = getDb();
+  const [managed, settings] = await Promise.all([
+    db.team.findMany({
+      where: { id: { in: viewer.managedTeamIds } },
+      select: { id: true, name: true },
+    }),
+    getMetricSettings(db),
+  ]);
   const teamName = (id: number) => managed.find((team) => team.id === id)?.name ?? `team ${id}`;
   return (
     <>
@@ -33,6 +39,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           {managesData(viewer) ? <Link href="/data">Data</Link> : null}
           {managesAccounts(viewer) ? <Link href="/accounts">Accounts</Link> : null}
         </nav>
+        <NotificationBell timeZone={settings.accountTimeZone} />
         <AccountMenu
           name={viewer.name}
           email={viewer.email}

@@ -14,6 +14,7 @@ import {
   seedQuery,
 } from "@/lib/server/dashboard/dashboard-responses";
 import { getDb } from "@/lib/server/db";
+import { visibleTeamIds } from "@/lib/shared/access-policy";
 import {
   previousPeriodFilters,
   readTrendQuarters,
@@ -41,11 +42,8 @@ export default async function QuarterlyReviewPage({
 }) {
   const db = getDb();
   const params = await searchParams;
-  const { filters, catalog, denied } = await resolveDashboardFilters(
-    db,
-    params,
-    await requirePageViewer(),
-  );
+  const viewer = await requirePageViewer();
+  const { filters, catalog, denied } = await resolveDashboardFilters(db, params, viewer);
   if (catalog.teams.length === 0 && catalog.lastIncidentAt === null) return <NoData />;
   if (denied) return <AccessDenied message={denied} />;
 
@@ -57,8 +55,8 @@ export default async function QuarterlyReviewPage({
     incidentMetricsResponse(db, reportFiltersOf(filters)),
     incidentMetricsResponse(db, reportFiltersOf(previous)),
     incidentSeriesResponse(db, { ...reportFiltersOf(trend), interval: "month" }),
-    incidentBreakdownResponse(db, reportFiltersOf(filters), "team"),
-    incidentBreakdownResponse(db, reportFiltersOf(filters), "service"),
+    incidentBreakdownResponse(db, reportFiltersOf(filters), "team", visibleTeamIds(viewer)),
+    incidentBreakdownResponse(db, reportFiltersOf(filters), "service", visibleTeamIds(viewer)),
   ]);
   seedQuery(client, incidentMetricsQueryOptions(filters), current);
   seedQuery(client, incidentMetricsQueryOptions(previous), before);

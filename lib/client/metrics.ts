@@ -6,10 +6,11 @@ import type {
 } from "@/lib/server/dashboard/dashboard-responses";
 import type { Catalog } from "@/lib/server/queries/list-catalog";
 import { type DashboardFilters, dashboardQueryString } from "@/lib/shared/dashboard-filters";
-import type { Report } from "@/lib/shared/report";
+import type { ApiReport, Report } from "@/lib/shared/report";
 import { fetchJson } from "./fetch-json";
 
 export type {
+  ApiReport,
   Catalog,
   IncidentBreakdownResponse,
   IncidentMetricsResponse,
@@ -67,11 +68,12 @@ export function incidentBreakdownQueryOptions(filters: DashboardFilters, by: "te
 /**
  * `GET /api/report`: people, teams, noise and paging tests (the per-person metrics are computed
  * on request, so this is the slow one on a large organisation: panels show their loading state).
+ * Person rows are those the viewer may see; `load` has the totals over everyone.
  */
 export function reportQueryOptions(filters: DashboardFilters) {
   return queryOptions({
     queryKey: ["report", filtersKey(filters)],
-    queryFn: () => fetchJson<Report>(`/api/report?${dashboardQueryString(filters)}`),
+    queryFn: () => fetchJson<ApiReport>(`/api/report?${dashboardQueryString(filters)}`),
     staleTime: 60_000,
   });
 }

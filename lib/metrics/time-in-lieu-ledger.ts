@@ -84,6 +84,12 @@ export interface ExpiryLine<Accrual> {
   occurredAt: Date;
 }
 
+/** After a consumption: the minutes taken with nothing open to take them from (0 = none). */
+export interface ConsumptionDebt {
+  occurredAt: Date;
+  minutes: number;
+}
+
 interface Lot<Accrual> {
   accrual: Accrual;
   remaining: number;
@@ -104,7 +110,7 @@ function replayFirstInFirstOut<Accrual extends AccrualForExpiry>(
   accruals: readonly Accrual[],
   claims: readonly ClaimForExpiry[],
   asOf: Date,
-): { lots: Lot<Accrual>[]; expired: ExpiryLine<Accrual>[] } {
+): { lots: Lot<Accrual>[]; expired: ExpiryLine<Accrual>[]; debts: ConsumptionDebt[] } {
   const lots: Lot<Accrual>[] = accruals
     .map((accrual) => ({
       accrual,
@@ -115,6 +121,7 @@ function replayFirstInFirstOut<Accrual extends AccrualForExpiry>(
     }))
     .sort((a, b) => a.occurredAtMs - b.occurredAtMs || a.expiresAtMs - b.expiresAtMs);
   const expired: ExpiryLine<Accrual>[] = [];
+  const debts: ConsumptionDebt[] = [];
   let debt = 0;
 
   // Brings the lots up to `untilMs`: arrivals (paying any debt), then expiries.
@@ -158,9 +165,10 @@ function replayFirstInFirstOut<Accrual extends AccrualForExpiry>(
       if (wanted === 0) break;
     }
     debt += wanted;
+    debts.push({ occurredAt: claim.occurredAt, minutes: debt });
   }
   advance(asOf.getTime(), false);
-  return { lots, expired };
+  return { lots, expired, debts };
 }
 
 /**
@@ -175,6 +183,20 @@ export function expiryLines<Accrual extends AccrualForExpiry>(
   asOf: Date,
 ): ExpiryLine<Accrual>[] {
   return replayFirstInFirstOut(accruals, claims, asOf).expired;
+}
+
+/**
+ * The debt left after each consumption (approved claims and negative adjustments) up to `asOf`,
+ * in date order: 0 while every consumption found enough open time; more when one took time
+ * nobody had yet (later accruals then pay it off first). The claim rules use it to keep a new
+ * claim from taking what is not owed (time-in-lieu-claims.ts).
+ */
+export function debtsAfterConsumptions(
+  accruals: readonly AccrualForExpiry[],
+  claims: readonly ClaimForExpiry[],
+  asOf: Date,
+): ConsumptionDebt[] {
+  return replayFirstInFirstOut(accruals, claims, asOf).debts;
 }
 
 /**

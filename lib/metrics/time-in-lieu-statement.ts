@@ -2,6 +2,8 @@
  * A person's time-in-lieu ledger as the engineer reads it: every line in date order with the rule
  * that made it and the running balance, expiries replayed first in, first out as of a date.
  */
+
+import { hoursOf } from "./time-in-lieu-claims";
 import {
   type ClaimForExpiry,
   expiryLines,
@@ -14,6 +16,12 @@ export interface StoredLedgerLine extends LedgerLine {
   id: number;
   rule: string | null;
   note: string | null;
+  /** Who wrote the line (an e-mail; null for derived accruals). */
+  createdBy?: string | null;
+  /** Claims: who approved or rejected it, when, and their comment. */
+  decidedBy?: string | null;
+  decidedAt?: Date | null;
+  decisionNote?: string | null;
 }
 
 export interface StatementLine {
@@ -21,11 +29,17 @@ export interface StatementLine {
   id: number | null;
   kind: LedgerLine["kind"];
   minutes: number;
+  /** `minutes` in hours to 0.01, with the same sign. */
+  hours: number;
   occurredAt: Date;
   status: LedgerLine["status"];
   /** The arithmetic or reason behind the line, in words. */
   rule: string | null;
   note: string | null;
+  createdBy: string | null;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+  decisionNote: string | null;
   /** Owed after this line (pending and rejected claims do not move it). */
   balanceMinutes: number;
 }
@@ -76,6 +90,10 @@ export function timeInLieuLedger(
       status: null,
       rule: `${expiry.minutes} min of the accrual of ${day(expiry.accrual.occurredAt)} not taken before it lapsed on ${day(expiry.occurredAt)}`,
       note: null,
+      createdBy: null,
+      decidedBy: null,
+      decidedAt: null,
+      decisionNote: null,
     }),
   );
   // At one instant an expiry comes before a claim, as in the replay.
@@ -90,10 +108,15 @@ export function timeInLieuLedger(
       id: line.id,
       kind: line.kind,
       minutes: line.minutes,
+      hours: hoursOf(line.minutes),
       occurredAt: line.occurredAt,
       status: line.status ?? null,
       rule: line.rule,
       note: line.note,
+      createdBy: line.createdBy ?? null,
+      decidedBy: line.decidedBy ?? null,
+      decidedAt: line.decidedAt ?? null,
+      decisionNote: line.decisionNote ?? null,
       balanceMinutes,
     };
   });

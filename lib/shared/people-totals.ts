@@ -1,4 +1,4 @@
-import type { ReportPersonRow } from "./report";
+import type { ReportLoad, ReportPersonRow } from "./report";
 
 export interface PeopleTotals {
   people: number;
@@ -45,4 +45,20 @@ export function peopleTotalsByTeam(people: readonly ReportPersonRow[]): Map<stri
     for (const team of person.teams) byTeam.set(team, [...(byTeam.get(team) ?? []), person]);
   }
   return new Map([...byTeam].map(([team, rows]) => [team, peopleTotals(rows)]));
+}
+
+/**
+ * The report's load for the API, from every person row before any is withheld from the viewer:
+ * the total, and each team's for the teams `isVisibleTeam` allows (a person of a team the viewer
+ * sees may also belong to one they do not).
+ */
+export function reportLoad(
+  people: readonly ReportPersonRow[],
+  isVisibleTeam: (teamName: string) => boolean,
+): ReportLoad {
+  const byTeam: Record<string, PeopleTotals> = {};
+  for (const [team, totals] of peopleTotalsByTeam(people)) {
+    if (isVisibleTeam(team)) byTeam[team] = totals;
+  }
+  return { total: peopleTotals(people), byTeam };
 }

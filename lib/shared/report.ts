@@ -10,6 +10,8 @@ import type { LorenzPoint } from "../metrics/fairness";
 import type { OnCallSummary } from "../metrics/on-call";
 import type { IncidentMetrics } from "../server/queries/get-incident-metrics";
 import type { PagingTestPerson } from "../server/queries/list-paging-tests";
+import type { PeopleShown } from "./access-policy";
+import type { PeopleTotals } from "./people-totals";
 
 export interface ReportPersonRow {
   email: string | null;
@@ -97,3 +99,17 @@ export interface Report {
     people: PagingTestPerson[];
   };
 }
+
+/** People's load added up over every person in the report, whoever may see their rows. */
+export interface ReportLoad {
+  total: PeopleTotals;
+  /** Per team name, for the teams the viewer may see (a person in two teams counts in both). */
+  byTeam: Record<string, PeopleTotals>;
+}
+
+/**
+ * The report as `GET /api/report` answers it: `people` (and the names in team members and paging
+ * tests) only as far as the viewer may see them (`peopleShown`, docs/accounts.md), with the
+ * totals in `load` computed before that. The CLI prints the plain Report.
+ */
+export type ApiReport = Report & { load: ReportLoad; peopleShown: PeopleShown };

@@ -1,14 +1,17 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { requestAs, signedInAccount, type TestAccount } from "@/lib/server/testing/test-accounts";
 import { useRouteTestDatabase } from "@/lib/server/testing/test-database";
 import { Prisma } from "@/prisma/generated/client/client";
 import { seedDatabase } from "@/prisma/seed/seed-database";
 import { GET as getMetrics } from "../metrics/incidents/route";
 import { GET } from "./route";
 
-const get = (query: string) => GET(new Request(`http://localhost/api/incidents?${query}`));
+let admin: TestAccount;
+const get = (query: string, account: TestAccount | null = admin) =>
+  GET(requestAs(account, `/api/incidents?${query}`), undefined);
 const metrics = async (query: string) =>
   (
-    await getMetrics(new Request(`http://localhost/api/metrics/incidents?${query}`))
+    await getMetrics(requestAs(admin, `/api/metrics/incidents?${query}`), undefined)
   ).json() as Promise<{
     count: number;
     excludedTests: number;
@@ -25,6 +28,7 @@ describe("GET /api/incidents on the demo seed", () => {
       seed: 1,
       until: new Date("2026-10-01T00:00:00Z"),
     });
+    admin = await signedInAccount(database.db, { roles: [{ role: "admin" }] });
   }, 60_000);
 
   it("totals what /api/metrics/incidents counts (tests included) for the same filters", async () => {
@@ -65,5 +69,15 @@ describe("GET /api/incidents on the demo seed", () => {
     expect(error.message).toContain('tz: Unknown time zone "Mars/Base"');
     expect(error.message).toContain("status: status must be triggered, acknowledged or resolved.");
     expect((await get("to=2026-10-01")).status).toBe(400);
+  });
+
+  it("answers 401 signed out and 403 for the organisation to an account without a role", async () => {
+    expect((await get("from=2026-07-01&to=2026-10-01", null)).status).toBe(401);
+    const nobody = await signedInAccount(database.db);
+    const refused = await get("from=2026-07-01&to=2026-10-01", nobody);
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).error.message).toBe(
+      "You have no access to the whole organisation's figures; choose a team: your account has no team yet. Ask an admin to grant you a role.",
+    );
   });
 });

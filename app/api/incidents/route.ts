@@ -1,5 +1,7 @@
+import { authorizeReportScope } from "@/lib/server/access/authorize-report-scope";
 import { getDb } from "@/lib/server/db";
-import { parseQuery, withApiErrors } from "@/lib/server/http/api-error";
+import { parseQuery } from "@/lib/server/http/api-error";
+import { authorizedRoute } from "@/lib/server/http/authorized-route";
 import { listIncidents } from "@/lib/server/queries/list-incidents";
 import { incidentListQuerySchema } from "@/lib/shared/incident-requests";
 
@@ -10,7 +12,9 @@ export const dynamic = "force-dynamic";
  * `GET /api/incidents?from=2026-07-01&to=2026-10-01&tz=UTC[&team&service&urgency][&status&source&q&page]`.
  * Same scope as `/api/metrics/incidents`, so `total` there is `count + excludedTests`.
  */
-export const GET = withApiErrors(async (request: Request) => {
+export const GET = authorizedRoute(async (request, viewer) => {
   const query = parseQuery(incidentListQuerySchema, request.url);
-  return Response.json(await listIncidents(getDb(), query));
+  const db = getDb();
+  await authorizeReportScope(db, viewer, { team: query.team });
+  return Response.json(await listIncidents(db, query));
 });

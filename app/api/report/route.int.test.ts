@@ -1,11 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { requestAs, signedInAccount, type TestAccount } from "@/lib/server/testing/test-accounts";
 import { useRouteTestDatabase } from "@/lib/server/testing/test-database";
-import type { Report } from "@/lib/shared/report";
+import { peopleTotals } from "@/lib/shared/people-totals";
+import type { ApiReport } from "@/lib/shared/report";
 import { Prisma } from "@/prisma/generated/client/client";
 import { seedDatabase } from "@/prisma/seed/seed-database";
 import { GET } from "./route";
 
-const get = (query: string) => GET(new Request(`http://localhost/api/report?${query}`));
+let admin: TestAccount;
+const get = (query: string) => GET(requestAs(admin, `/api/report?${query}`), undefined);
 const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
 
 // The demo organisation, cross-checked against the stored rows with independent SQL.
@@ -13,7 +16,7 @@ describe("GET /api/report on the demo seed", () => {
   const database = useRouteTestDatabase();
   const start = new Date("2026-07-01T00:00:00Z");
   const end = new Date("2026-10-01T00:00:00Z");
-  let report: Report;
+  let report: ApiReport;
 
   const count = async (query: Prisma.Sql) =>
     (await database.db.$queryRaw<{ value: number }[]>(query))[0]?.value ?? Number.NaN;
@@ -25,6 +28,7 @@ describe("GET /api/report on the demo seed", () => {
       seed: 1,
       until: new Date("2026-10-01T00:00:00Z"),
     });
+    admin = await signedInAccount(database.db, { roles: [{ role: "admin" }] });
     const response = await get("from=2026-07-01&to=2026-10-01");
     expect(response.status).toBe(200);
     report = await response.json();
@@ -103,6 +107,15 @@ describe("GET /api/report on the demo seed", () => {
         person.interruptions.off + person.interruptions.sleep,
       );
     }
+  });
+
+  it("shows an admin every person row, with load totals equal to those rows added up", () => {
+    expect(report.peopleShown).toBe("all");
+    expect(report.load.total).toEqual(peopleTotals(report.people));
+    expect(report.load.total.people).toBe(report.people.length);
+    expect(Object.keys(report.load.byTeam).sort()).toEqual(
+      [...new Set(report.people.flatMap((person) => person.teams))].sort(),
+    );
   });
 
   it("rates fairness for every demo team with a rotation", () => {

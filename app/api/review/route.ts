@@ -1,8 +1,11 @@
 import { z } from "zod";
+import { authorizeReportScope } from "@/lib/server/access/authorize-report-scope";
 import { getDb } from "@/lib/server/db";
-import { parseQuery, withApiErrors } from "@/lib/server/http/api-error";
+import { parseQuery } from "@/lib/server/http/api-error";
+import { authorizedRoute } from "@/lib/server/http/authorized-route";
 import { getMetricSettings } from "@/lib/server/queries/get-metric-settings";
 import { buildQuarterlyReview } from "@/lib/server/review/build-quarterly-review";
+import { visibleTeamIds } from "@/lib/shared/access-policy";
 import { type DashboardFilters, TREND_QUARTERS } from "@/lib/shared/dashboard-filters";
 import { quarterlyReviewToCsv } from "@/lib/shared/quarterly-review";
 import { reportQuerySchema } from "@/lib/shared/report-query";
@@ -32,18 +35,21 @@ const reviewRequestSchema = z.object({
  * The quarterly review as the screen shows it, for export:
  * `GET /api/review?from=2026-07-01&to=2026-10-01&tz=Europe/Stockholm[&team…]&format=csv`.
  * Rows for the organisation, each team and service (this period and the one before) and each
- * month of the trend (`quarters`, default 8).
+ * month of the trend (`quarters`, default 8). People appear only as totals; team rows are the
+ * viewer's teams'.
  */
-export const GET = withApiErrors(async (request: Request) => {
+export const GET = authorizedRoute(async (request, viewer) => {
   const { format, quarters, ...query } = parseQuery(reviewRequestSchema, request.url);
   // The review works on whole dates; the report filters check the rest (zone, order, span).
   reportQuerySchema.parse(query);
   const db = getDb();
+  await authorizeReportScope(db, viewer, { team: query.team });
   const review = await buildQuarterlyReview(
     db,
     query as DashboardFilters,
     await getMetricSettings(db),
     quarters,
+    visibleTeamIds(viewer),
   );
   if (format === "json") return Response.json(review);
   const name = `fairshift-review-${query.from}-${query.to}.csv`;

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { requestAs, signedInAccount, type TestAccount } from "@/lib/server/testing/test-accounts";
 import { useRouteTestDatabase } from "@/lib/server/testing/test-database";
 import { deriveTimeInLieuAccruals } from "@/lib/server/time-in-lieu/derive-time-in-lieu-accruals";
 import { DEFAULT_METRIC_SETTINGS } from "@/lib/shared/metric-settings";
@@ -9,16 +10,14 @@ import { POST as postHoliday } from "./holidays/route";
 import { PUT as putMetrics } from "./metrics/route";
 import { POST as postPolicy } from "./time-in-lieu-policies/route";
 
+let admin: TestAccount;
 const json = (method: string, url: string, body: unknown) =>
-  new Request(`http://localhost${url}`, {
-    method,
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
+  requestAs(admin, url, { method, body });
 
 async function alvaOfReport(): Promise<ReportPersonRow> {
   const response = await getReport(
-    new Request("http://localhost/api/report?from=2026-03-02&to=2026-03-16&tz=Europe/Stockholm"),
+    requestAs(admin, "/api/report?from=2026-03-02&to=2026-03-16&tz=Europe/Stockholm"),
+    undefined,
   );
   expect(response.status).toBe(200);
   const report = (await response.json()) as Report;
@@ -81,6 +80,7 @@ describe("saving settings changes the report the way a person computes it", () =
       });
     }
     await deriveTimeInLieuAccruals(db, DEFAULT_METRIC_SETTINGS);
+    admin = await signedInAccount(db, { roles: [{ role: "admin" }] });
   });
 
   it("starts from the hand count", async () => {
@@ -92,6 +92,7 @@ describe("saving settings changes the report the way a person computes it", () =
   it("business hours to 20:00 make the 19:00 Wednesday page a business interruption with no time in lieu", async () => {
     const response = await putMetrics(
       json("PUT", "/api/settings/metrics", { hourBands: { businessEndHour: 20 } }),
+      undefined,
     );
     expect(response.status).toBe(200);
     const saved = await response.json();
@@ -101,6 +102,16 @@ describe("saving settings changes the report the way a person computes it", () =
     expect(alva.interruptions).toEqual({ business: 1, off: 2, sleep: 0 });
     // 203 + 60 = 263 min.
     expect(alva.toil.accruedHours).toBe(4.38);
+    const audit = await database.db.auditEvent.findFirstOrThrow({
+      where: { action: "settings.saved" },
+    });
+    expect(audit).toMatchObject({
+      actorUserId: admin.userId,
+      actorLabel: admin.email,
+      subjectType: "settings",
+      before: { hourBands: { businessEndHour: 18 } },
+      after: { hourBands: { businessEndHour: 20 } },
+    });
   });
 
   it("a weekend multiplier of 200 % doubles the Saturday accrual", async () => {
@@ -116,9 +127,19 @@ describe("saving settings changes the report the way a person computes it", () =
         holidayMultiplierPercent: 200,
         expiryDays: 90,
       }),
+      undefined,
     );
     expect(response.status).toBe(201);
     expect((await response.json()).timeInLieuRederived).toMatchObject({ accruals: 2, updated: 1 });
+    expect(
+      await database.db.auditEvent.findFirstOrThrow({
+        where: { action: "time-in-lieu-policy.saved" },
+      }),
+    ).toMatchObject({
+      actorLabel: admin.email,
+      before: null,
+      after: { teamId: null, weekendMultiplierPercent: 200 },
+    });
     // 135 × 2 = 270, + 60 = 330 min = 5.5 h.
     expect((await alvaOfReport()).toil.accruedHours).toBe(5.5);
   });
@@ -130,6 +151,7 @@ describe("saving settings changes the report the way a person computes it", () =
         date: "2026-03-12",
         name: "Company day off",
       }),
+      undefined,
     );
     expect(response.status).toBe(201);
     const saved = await response.json();
@@ -138,9 +160,10 @@ describe("saving settings changes the report the way a person computes it", () =
     // 60 × 2 = 120, + 270 = 390 min = 6.5 h.
     expect((await alvaOfReport()).toil.accruedHours).toBe(6.5);
 
-    const removed = await deleteHoliday(new Request("http://localhost/"), {
-      params: Promise.resolve({ id: String(saved.override.id) }),
-    });
+    const removed = await deleteHoliday(
+      requestAs(admin, `/api/settings/holidays/${saved.override.id}`, { method: "DELETE" }),
+      { params: Promise.resolve({ id: String(saved.override.id) }) },
+    );
     expect(removed.status).toBe(200);
     expect((await removed.json()).timeInLieuRederived).toMatchObject({ updated: 1 });
     expect((await alvaOfReport()).toil.accruedHours).toBe(5.5);

@@ -5,6 +5,7 @@ import {
   startFakePagerDutyServer,
 } from "@/importers/pagerduty/rest/fake-pagerduty-server";
 import type { SyncStatus } from "@/lib/server/queries/get-sync-status";
+import { requestAs, signedInAccount, type TestAccount } from "@/lib/server/testing/test-accounts";
 import { useRouteTestDatabase } from "@/lib/server/testing/test-database";
 import { GET, POST } from "./route";
 
@@ -13,8 +14,11 @@ type StatusResponse = SyncStatus & { isWorkingHere: boolean };
 const TOKEN = "route-test-token-not-secret";
 const DAY = 86_400_000;
 
+let admin: TestAccount;
+const startSync = (account: TestAccount = admin) =>
+  POST(requestAs(account, "/api/sync", { method: "POST" }), undefined);
 const status = async (): Promise<StatusResponse> => {
-  const response = await GET();
+  const response = await GET(requestAs(admin, "/api/sync"), undefined);
   expect(response.status).toBe(200);
   return response.json();
 };
@@ -36,6 +40,7 @@ describe("GET and POST /api/sync", () => {
     delete process.env.PAGERDUTY_TOKEN;
     // Slow enough that a second "Sync now" arrives while the first is still running.
     server = await startFakePagerDutyServer({ account, token: TOKEN, faults: { latencyMs: 40 } });
+    admin = await signedInAccount(database.db, { roles: [{ role: "admin" }] });
   });
   afterAll(async () => {
     await server.close();
@@ -48,6 +53,17 @@ describe("GET and POST /api/sync", () => {
     }
   });
 
+  it("refuses anyone but an admin, before looking at the token", async () => {
+    const manager = await signedInAccount(database.db, { roles: [{ role: "leadership" }] });
+    const refused = await startSync(manager);
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).error.message).toBe(
+      "Only an admin can change data and settings.",
+    );
+    expect((await GET(requestAs(manager, "/api/sync"), undefined)).status).toBe(403);
+    expect((await GET(requestAs(null, "/api/sync"), undefined)).status).toBe(401);
+  });
+
   it("reports no token and refuses to sync without one (422), never showing a token", async () => {
     const before = await status();
     expect(before).toMatchObject({
@@ -57,7 +73,7 @@ describe("GET and POST /api/sync", () => {
       runs: [],
       isWorkingHere: false,
     });
-    const response = await POST();
+    const response = await startSync();
     expect(response.status).toBe(422);
     expect((await response.json()).error.message).toMatch(/^Set PAGERDUTY_TOKEN/);
   });
@@ -68,7 +84,7 @@ describe("GET and POST /api/sync", () => {
     const other = await database.db.importRun.create({
       data: { source: "rest_sync", status: "running", startedAt: new Date(Date.now() - 60_000) },
     });
-    const response = await POST();
+    const response = await startSync();
     expect(response.status).toBe(409);
     expect((await response.json()).error).toEqual({
       code: "conflict",
@@ -88,12 +104,12 @@ describe("GET and POST /api/sync", () => {
   it("syncs the account in the background, refusing a second start meanwhile", {
     timeout: 120_000,
   }, async () => {
-    const response = await POST();
+    const response = await startSync();
     expect(response.status).toBe(202);
     const { runId } = await response.json();
     expect(runId).toEqual(expect.any(Number));
 
-    const second = await POST();
+    const second = await startSync();
     expect(second.status).toBe(409);
     expect((await second.json()).error.message).toBe("A sync is already running on this server.");
 

@@ -1,16 +1,18 @@
+import { requireDataAdmin } from "@/lib/server/access/authorize";
 import { getDb } from "@/lib/server/db";
 import { readEnvironment } from "@/lib/server/env";
-import { withApiErrors } from "@/lib/server/http/api-error";
+import { authorizedRoute } from "@/lib/server/http/authorized-route";
 import { getSyncStatus } from "@/lib/server/queries/get-sync-status";
 import { isSyncInProgressHere, startPagerDutySync } from "@/lib/server/sync/start-pagerduty-sync";
 
 export const dynamic = "force-dynamic";
 
 /**
- * `GET /api/sync`: the PagerDuty REST sync's status — whether a token is configured (never the
+ * `GET /api/sync` (admin): the PagerDuty REST sync's status — whether a token is configured (never the
  * token), the latest runs, each resource's checkpoint and how fresh the incident data is.
  */
-export const GET = withApiErrors(async () => {
+export const GET = authorizedRoute(async (_request, viewer) => {
+  requireDataAdmin(viewer);
   const environment = readEnvironment();
   const status = await getSyncStatus(getDb(), {
     isTokenConfigured: Boolean(environment.PAGERDUTY_TOKEN),
@@ -21,10 +23,11 @@ export const GET = withApiErrors(async () => {
 });
 
 /**
- * `POST /api/sync`: starts `fairshift sync pagerduty` in the background; 202 with the run id to
+ * `POST /api/sync` (admin): starts `fairshift sync pagerduty` in the background; 202 with the run id to
  * follow on `GET /api/sync`, 409 while a sync runs, 422 when PAGERDUTY_TOKEN is not set.
  */
-export const POST = withApiErrors(async () => {
+export const POST = authorizedRoute(async (_request, viewer) => {
+  requireDataAdmin(viewer);
   const outcome = await startPagerDutySync(getDb(), readEnvironment());
   if (!outcome.isStarted) {
     return Response.json(

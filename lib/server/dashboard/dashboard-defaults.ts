@@ -8,6 +8,8 @@ import {
   readDashboardFilters,
   type SearchParamsRecord,
 } from "@/lib/shared/dashboard-filters";
+import { authorizeReportScope } from "../access/authorize-report-scope";
+import { ApiError } from "../http/api-error";
 import { getMetricSettings } from "../queries/get-metric-settings";
 import { type Catalog, listCatalog } from "../queries/list-catalog";
 
@@ -46,18 +48,14 @@ export async function resolveDashboardFilters(
       denied: "Your account has no team yet. Ask an admin to grant you a role.",
     };
   }
-  const key = filters.team.toLowerCase();
-  const visible = catalog.teams.some(
-    (team) => team.name.toLowerCase() === key || team.pagerdutyId === filters.team,
-  );
-  if (visible) return { filters, catalog, denied: null };
-  const names = catalog.teams.map((team) => team.name).join(", ");
-  return {
-    filters,
-    catalog,
-    denied:
-      `You have no access to team "${filters.team}". ${names ? `You can see ${names}.` : ""}`.trim(),
-  };
+  try {
+    // The API's own check, so a page and its endpoints refuse exactly the same links.
+    await authorizeReportScope(db, viewer, { team: filters.team });
+    return { filters, catalog, denied: null };
+  } catch (error) {
+    if (error instanceof ApiError) return { filters, catalog, denied: error.message };
+    throw error;
+  }
 }
 
 /** The catalog as the viewer may use it: only their teams unless they see the organisation. */

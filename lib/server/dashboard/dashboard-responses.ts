@@ -25,12 +25,15 @@ export async function incidentSeriesResponse(db: PrismaClient, query: SeriesQuer
 
 export type IncidentSeriesResponse = Awaited<ReturnType<typeof incidentSeriesResponse>>;
 
+/** `teamIds`: the teams whose rows the viewer may see (access-policy `visibleTeamIds`). */
 export async function incidentBreakdownResponse(
   db: PrismaClient,
   filters: ReportFilters,
   by: BreakdownDimension,
+  teamIds: "all" | readonly number[] = "all",
 ) {
-  return { range: reportRange(filters), by, rows: await listIncidentBreakdown(db, filters, by) };
+  const rows = await listIncidentBreakdown(db, filters, by, teamIds);
+  return { range: reportRange(filters), by, rows };
 }
 
 export type IncidentBreakdownResponse = Awaited<ReturnType<typeof incidentBreakdownResponse>>;

@@ -1,41 +1,81 @@
+import { hoursAvailable, hoursOf, largestConsumptionAt } from "@/lib/metrics/time-in-lieu-claims";
 import type { LedgerBalance } from "@/lib/metrics/time-in-lieu-ledger";
-import {
-  type StatementLine,
-  type StoredLedgerLine,
-  timeInLieuLedger,
-} from "@/lib/metrics/time-in-lieu-statement";
+import { type StatementLine, timeInLieuLedger } from "@/lib/metrics/time-in-lieu-statement";
 import type { PrismaClient } from "@/lib/server/database/prisma-client";
+import { mayClaimFor, mayDecideFor, type Viewer } from "@/lib/shared/access-policy";
+import type { LedgerPermissions } from "@/lib/shared/time-in-lieu-api";
 import { Prisma } from "@/prisma/generated/client/client";
+import { listLedgerLines } from "../time-in-lieu/list-ledger-lines";
 
 export interface PersonTimeInLieu {
   person: { id: number; name: string; email: string | null; pagerdutyId: string | null };
   asOf: Date;
-  balance: LedgerBalance;
+  balance: LedgerBalance & {
+    /** `owedMinutes` in hours to 0.01. */
+    owedHours: number;
+    /** Every claim still waiting for a decision, whatever its day (not only before asOf). */
+    pendingClaimHours: number;
+    /**
+     * What a new claim may take now: owed now after every pending and approved claim (a claim
+     * for a later day may get less, when accruals lapse before it). Independent of asOf.
+     */
+    availableHours: number;
+  };
   lines: StatementLine[];
+  /** What the viewer may do on this ledger; all false without a viewer. */
+  can: LedgerPermissions;
 }
 
 /**
- * One person's time-in-lieu ledger as of a date — every line with the rule that made it,
- * expiries replayed — found by id, PagerDuty id or e-mail; null when there is no such person.
+ * One person's time-in-lieu ledger as of a date — every line with the rule that made it and
+ * who wrote or decided it, expiries replayed — found by id, PagerDuty id or e-mail; null when
+ * there is no such person. Authorise the viewer for the person before calling.
  */
 export async function getPersonTimeInLieu(
   db: PrismaClient,
   personKey: string,
   asOf: Date,
+  options: { viewer?: Viewer | null; now?: Date } = {},
 ): Promise<PersonTimeInLieu | null> {
   // PostgreSQL refuses a NUL in a text parameter; no person has one in their keys.
   if (personKey.includes("\u0000")) return null;
   const id = /^\d{1,9}$/.test(personKey) ? Number(personKey) : -1;
-  const [person] = await db.$queryRaw<PersonTimeInLieu["person"][]>(Prisma.sql`
-    SELECT id, name, email, pagerduty_id AS "pagerdutyId" FROM people
-    WHERE id = ${id} OR pagerduty_id = ${personKey} OR email = lower(${personKey})
-    ORDER BY id LIMIT 1`);
+  const [person] = await db.$queryRaw<(PersonTimeInLieu["person"] & { teamIds: number[] })[]>(
+    Prisma.sql`
+      SELECT p.id, p.name, p.email, p.pagerduty_id AS "pagerdutyId",
+        COALESCE((SELECT array_agg(m.team_id ORDER BY m.team_id) FROM team_memberships m
+                  WHERE m.person_id = p.id), '{}') AS "teamIds"
+      FROM people p
+      WHERE p.id = ${id} OR p.pagerduty_id = ${personKey} OR p.email = lower(${personKey})
+      ORDER BY p.id LIMIT 1`,
+  );
   if (!person) return null;
-  const stored = await db.$queryRaw<StoredLedgerLine[]>(Prisma.sql`
-    SELECT id, kind::text AS kind, minutes, occurred_at AS "occurredAt", expires_at AS "expiresAt",
-      status::text AS status, rule, note
-    FROM time_in_lieu_entries
-    WHERE person_id = ${person.id} AND occurred_at < ${asOf}
-    ORDER BY occurred_at, id`);
-  return { person, asOf, ...timeInLieuLedger(stored, asOf) };
+  const stored = (await listLedgerLines(db, [person.id])).get(person.id) ?? [];
+  const { lines, balance } = timeInLieuLedger(stored, asOf);
+  const pendingMinutes = stored
+    .filter((line) => line.kind === "claim" && line.status === "pending")
+    .reduce((sum, line) => sum + line.minutes, 0);
+  const viewer = options.viewer ?? null;
+  const decides = viewer !== null && mayDecideFor(viewer, person);
+  return {
+    person: {
+      id: person.id,
+      name: person.name,
+      email: person.email,
+      pagerdutyId: person.pagerdutyId,
+    },
+    asOf,
+    balance: {
+      ...balance,
+      owedHours: hoursOf(balance.owedMinutes),
+      pendingClaimHours: hoursOf(pendingMinutes),
+      availableHours: hoursAvailable(largestConsumptionAt(stored, options.now ?? new Date())),
+    },
+    lines,
+    can: {
+      claim: viewer !== null && mayClaimFor(viewer, person.id),
+      adjust: decides,
+      decide: decides,
+    },
+  };
 }

@@ -46,11 +46,14 @@ const GROUPS: Record<BreakdownDimension, Prisma.Sql> = {
 /**
  * The incident measures of `getIncidentMetrics` per team or per service, busiest first, with the
  * same exclusions (tests out of every measure, merges out of MTTA/MTTR, negative durations out).
+ * `teamIds` are the teams whose rows the caller may see: an incident of a visible team can also
+ * be another team's, and that team's row is left out (its count would be a partial one anyway).
  */
 export async function listIncidentBreakdown(
   db: PrismaClient,
   scope: IncidentScope,
   dimension: BreakdownDimension,
+  teamIds: "all" | readonly number[] = "all",
 ): Promise<IncidentBreakdownRow[]> {
   const rows = await db.$queryRaw<Row[]>(Prisma.sql`
     WITH scoped AS (
@@ -66,7 +69,9 @@ export async function listIncidentBreakdown(
     FROM scoped
     GROUP BY id, name
     ORDER BY count(*) FILTER (WHERE detection_source <> 'test') DESC, lower(name) NULLS LAST`);
-  return rows.map((row) => ({
+  const isShown = (row: Row) =>
+    dimension !== "team" || teamIds === "all" || row.id === null || teamIds.includes(row.id);
+  return rows.filter(isShown).map((row) => ({
     id: row.id,
     name: row.name,
     count: row.count,

@@ -25,13 +25,15 @@ const NO_LOAD: PeopleTotals = peopleTotals([]);
  * The quarterly review for export: the organisation, each team and each service in the period and
  * the one before it, and the months of the trend (8 quarters), from the same queries the screen
  * uses. People's load comes from the full report of both periods, so this is as slow as two
- * `fairshift report` runs.
+ * `fairshift report` runs. Only totals of people leave here, never a person's row.
  */
 export async function buildQuarterlyReview(
   db: PrismaClient,
   filters: DashboardFilters,
   settings: MetricSettings,
   trendQuarters = 8,
+  /** The teams whose rows the viewer may see (access-policy `visibleTeamIds`). */
+  teamIds: "all" | readonly number[] = "all",
 ): Promise<QuarterlyReview> {
   const periods = [filters, previousPeriodFilters(filters)];
   const trend = reportFiltersOf(trendFilters(filters, trendQuarters));
@@ -41,7 +43,7 @@ export async function buildQuarterlyReview(
         const scope = reportFiltersOf(period);
         const [overall, teams, services, report] = await Promise.all([
           getIncidentMetrics(db, scope),
-          listIncidentBreakdown(db, scope, "team"),
+          listIncidentBreakdown(db, scope, "team", teamIds),
           listIncidentBreakdown(db, scope, "service"),
           buildReport(db, scope, settings),
         ]);

@@ -10,13 +10,13 @@ import {
   NO_VALUE,
 } from "@/lib/client/format";
 import {
+  type ApiReport,
   type Catalog,
   type IncidentBreakdownResponse,
   incidentBreakdownQueryOptions,
-  type Report,
 } from "@/lib/client/metrics";
 import type { DashboardFilters } from "@/lib/shared/dashboard-filters";
-import { type PeopleTotals, peopleTotals, peopleTotalsByTeam } from "@/lib/shared/people-totals";
+import { type PeopleTotals, peopleTotals } from "@/lib/shared/people-totals";
 import { Definition } from "../definition";
 
 type Row = IncidentBreakdownResponse["rows"][number];
@@ -84,11 +84,12 @@ export function BreakdownTables({
 }: {
   filters: DashboardFilters;
   catalog: Catalog;
-  report: UseQueryResult<Report>;
+  report: UseQueryResult<ApiReport>;
 }) {
   const byTeam = useQuery(incidentBreakdownQueryOptions(filters, "team"));
   const byService = useQuery(incidentBreakdownQueryOptions(filters, "service"));
-  const teamLoad = report.data ? peopleTotalsByTeam(report.data.people) : null;
+  // The API's totals over every person, whoever the viewer may see one by one.
+  const teamLoad = report.data ? new Map(Object.entries(report.data.load.byTeam)) : null;
   const teamId = new Map(catalog.teams.map((team) => [team.name, team.id]));
   const teamRows = byTeam.data?.rows ?? [];
   const serviceRows = byService.data?.rows ?? [];

@@ -9,9 +9,9 @@ import {
   formatPercent,
   relativeChange,
 } from "@/lib/client/format";
-import type { IncidentMetricsResponse, Report } from "@/lib/client/metrics";
+import type { ApiReport, IncidentMetricsResponse } from "@/lib/client/metrics";
 import type { MetricId } from "@/lib/shared/metric-definitions";
-import { type PeopleTotals, peopleTotals } from "@/lib/shared/people-totals";
+import type { PeopleTotals } from "@/lib/shared/people-totals";
 import { Definition } from "../definition";
 
 interface TileProps {
@@ -77,12 +77,13 @@ export function ReviewTiles({
 }: {
   current: IncidentMetricsResponse | undefined;
   previous: IncidentMetricsResponse | undefined;
-  report: UseQueryResult<Report>;
-  previousReport: UseQueryResult<Report>;
+  report: UseQueryResult<ApiReport>;
+  previousReport: UseQueryResult<ApiReport>;
   previousName: string;
 }) {
-  const load: PeopleTotals | null = report.data ? peopleTotals(report.data.people) : null;
-  const loadBefore = previousReport.data ? peopleTotals(previousReport.data.people) : null;
+  // The totals over everyone: leadership gets no person rows but the same totals as an admin.
+  const load: PeopleTotals | null = report.data?.load.total ?? null;
+  const loadBefore: PeopleTotals | null = previousReport.data?.load.total ?? null;
   const change = (now: number | null | undefined, then: number | null | undefined) =>
     relativeChange(now ?? null, then ?? null);
   const common = { previousName };

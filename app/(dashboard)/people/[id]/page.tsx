@@ -52,7 +52,7 @@ const loadPerson = cache(async (personKey: string, query: string) => {
   // One person: cheap enough to paint on the server, unlike the whole report.
   const [activity, ledger] = await Promise.all([
     getPersonActivity(db, personKey, { range, timeZone }),
-    getPersonTimeInLieu(db, personKey, range.end),
+    getPersonTimeInLieu(db, personKey, range.end, { viewer }),
   ]);
   return { filters, catalog, activity, ledger };
 });

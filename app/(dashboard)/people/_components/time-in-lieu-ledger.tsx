@@ -6,6 +6,7 @@ import { formatDate, formatDateTime, formatTimeInLieuHours, NO_VALUE } from "@/l
 import { type PersonActivity, personTimeInLieuQueryOptions } from "@/lib/client/people";
 import type { DashboardFilters } from "@/lib/shared/dashboard-filters";
 import { Definition } from "../../_components/definition";
+import { LedgerActions } from "../../_components/time-in-lieu/ledger-actions";
 
 const KIND_NAMES = {
   accrual: "Accrual",
@@ -54,14 +55,14 @@ export function TimeInLieuLedger({
     ["expired", "Expired to date", balance?.expiredMinutes],
   ];
   return (
-    <section aria-labelledby="person-ledger" className="person-section">
+    <section id="ledger" aria-labelledby="person-ledger" className="person-section">
       <h2 id="person-ledger">
         Time in lieu <Definition metric="toilOwed" />
       </h2>
       <p className="hint">
         The ledger as of {formatDate(`${filters.to}T00:00:00Z`, "UTC")} 00:00 ({filters.tz}), the
-        end of the range. Claims will be submitted on this page once Fairshift has user accounts
-        (issue 7); until then the ledger is read-only.
+        end of the range. Claims count on their day off once approved; pending claims are shown but
+        not deducted.
       </p>
       {ledger.isPending ? (
         <div className="skeleton" style={{ height: 200 }} role="status">
@@ -92,6 +93,16 @@ export function TimeInLieuLedger({
               </div>
             ))}
           </dl>
+          {data ? (
+            <LedgerActions
+              personKey={personKey}
+              person={data.person}
+              can={data.can}
+              availableHours={data.balance.availableHours}
+              pendingHours={data.balance.pendingClaimHours}
+              timeZone={person?.timeZone ?? filters.tz}
+            />
+          ) : null}
           {lines.length > 0 ? (
             <>
               <div className="table-scroll">

@@ -28,7 +28,8 @@ function teamOf<Team extends { id: number }>(teams: Team[], id: string): Team | 
 }
 
 export async function generateMetadata({ params }: TeamPageProps): Promise<Metadata> {
-  const team = teamOf((await listCatalog(getDb())).teams, (await params).id);
+  const context = await resolveDashboardFilters(getDb(), {}, await requirePageViewer());
+  const team = teamOf(context.catalog.teams, (await params).id);
   return { title: `${team ? team.name : "Team not found"} · Fairshift` };
 }
 
@@ -44,7 +45,7 @@ export default async function TeamPage({ params, searchParams }: TeamPageProps) 
     // The catalog holds only the viewer's teams: tell apart "not yours" from "no such team".
     const existing = teamOf((await listCatalog(db)).teams, id);
     if (!existing) notFound();
-    return <AccessDenied message={`You have no access to team "${existing.name}".`} />;
+    return <AccessDenied message="You have no access to this team." />;
   }
   const filters = rangeFiltersOf(context.filters);
   // Counts only (cheap SQL); the per-person report loads in the browser with its skeletons.

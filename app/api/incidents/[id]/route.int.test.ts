@@ -1,14 +1,22 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import {
+  requestAs,
+  signedInAccount,
+  TEST_ORIGIN,
+  type TestAccount,
+} from "@/lib/server/testing/test-accounts";
 import { useRouteTestDatabase } from "@/lib/server/testing/test-database";
 import { GET, PATCH } from "./route";
 
+let admin: TestAccount;
 const context = (id: string) => ({ params: Promise.resolve({ id }) });
-const get = (id: string) => GET(new Request(`http://localhost/api/incidents/${id}`), context(id));
-const patch = (id: string, body: unknown) =>
+const get = (id: string, account: TestAccount = admin) =>
+  GET(requestAs(account, `/api/incidents/${id}`), context(id));
+const patch = (id: string, body: unknown, account: TestAccount = admin) =>
   PATCH(
-    new Request(`http://localhost/api/incidents/${id}`, {
+    new Request(`${TEST_ORIGIN}/api/incidents/${id}`, {
       method: "PATCH",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", cookie: account.cookie, origin: TEST_ORIGIN },
       body: typeof body === "string" ? body : JSON.stringify(body),
     }),
     context(id),
@@ -35,6 +43,7 @@ describe("/api/incidents/{id}", () => {
       },
     });
     id = String(incident.id);
+    admin = await signedInAccount(database.db, { roles: [{ role: "admin" }] });
   });
 
   it("answers the detail by Fairshift or PagerDuty id, and 404 for neither", async () => {
@@ -105,5 +114,43 @@ describe("/api/incidents/{id}", () => {
 
     const unknown = await patch("QNOPE", { detectionOverride: "test" });
     expect(unknown.status).toBe(404);
+  });
+
+  it("records each correction in the audit trail with the values before and after", async () => {
+    await patch(id, { detectionOverride: "monitoring" });
+    const event = await database.db.auditEvent.findFirstOrThrow({
+      where: { action: "incident.corrected", subjectId: id },
+      orderBy: { id: "desc" },
+    });
+    expect(event).toMatchObject({ actorUserId: admin.userId, actorLabel: admin.email });
+    expect(event.before).toMatchObject({ detectionOverride: null });
+    expect(event.after).toMatchObject({
+      detectionOverride: "monitoring",
+      detectionSource: "monitoring",
+    });
+  });
+
+  it("lets only an admin correct, and hides an incident of no team from a team's engineer", async () => {
+    const leadership = await signedInAccount(database.db, { roles: [{ role: "leadership" }] });
+    const before = await (await get(id)).json();
+    const refused = await patch(id, { detectionOverride: "customer" }, leadership);
+    expect(refused.status).toBe(403);
+    expect(await errorOf(refused)).toEqual({
+      code: "forbidden",
+      message: "Only an admin can change data and settings.",
+    });
+    expect(await (await get(id)).json()).toEqual(before);
+    // Leadership sees every incident; a team's engineer only their team's.
+    expect((await get(id, leadership)).status).toBe(200);
+    const team = await database.db.team.create({ data: { name: "Payments" } });
+    await database.db.person.create({
+      data: {
+        name: "Ada",
+        email: "ada@example.test",
+        memberships: { create: { teamId: team.id } },
+      },
+    });
+    const engineer = await signedInAccount(database.db, { email: "ada@example.test" });
+    expect((await get(id, engineer)).status).toBe(404);
   });
 });

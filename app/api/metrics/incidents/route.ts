@@ -1,6 +1,8 @@
+import { authorizeReportScope } from "@/lib/server/access/authorize-report-scope";
 import { incidentMetricsResponse } from "@/lib/server/dashboard/dashboard-responses";
 import { getDb } from "@/lib/server/db";
-import { parseQuery, withApiErrors } from "@/lib/server/http/api-error";
+import { parseQuery } from "@/lib/server/http/api-error";
+import { authorizedRoute } from "@/lib/server/http/authorized-route";
 import { reportQuerySchema } from "@/lib/shared/report-query";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +12,9 @@ export const dynamic = "force-dynamic";
  * `GET /api/metrics/incidents?from=2026-07-01&to=2026-10-01&tz=Europe/Stockholm[&team&service&urgency]`.
  * Cheap (one SQL aggregate), for tiles; the per-person numbers are in /api/report.
  */
-export const GET = withApiErrors(async (request: Request) => {
+export const GET = authorizedRoute(async (request, viewer) => {
   const filters = parseQuery(reportQuerySchema, request.url);
-  return Response.json(await incidentMetricsResponse(getDb(), filters));
+  const db = getDb();
+  await authorizeReportScope(db, viewer, { team: filters.team });
+  return Response.json(await incidentMetricsResponse(db, filters));
 });

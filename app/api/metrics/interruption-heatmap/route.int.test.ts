@@ -1,11 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { InterruptionHeatmapResponse } from "@/lib/server/queries/get-interruption-heatmap";
+import { requestAs, signedInAccount, type TestAccount } from "@/lib/server/testing/test-accounts";
 import { useRouteTestDatabase } from "@/lib/server/testing/test-database";
 import { GET as getReport } from "../../report/route";
 import { GET } from "./route";
 
-const get = (query: string) =>
-  GET(new Request(`http://localhost/api/metrics/interruption-heatmap?${query}`));
+let admin: TestAccount;
+const get = (query: string, account: TestAccount = admin) =>
+  GET(requestAs(account, `/api/metrics/interruption-heatmap?${query}`), undefined);
 
 describe("GET /api/metrics/interruption-heatmap", () => {
   const database = useRouteTestDatabase();
@@ -44,6 +46,7 @@ describe("GET /api/metrics/interruption-heatmap", () => {
         },
       ],
     });
+    admin = await signedInAccount(database.db, { roles: [{ role: "admin" }] });
   });
 
   it("answers 7 × 24 cells in Ada's zone that add up to the report's interruptions", async () => {
@@ -78,7 +81,7 @@ describe("GET /api/metrics/interruption-heatmap", () => {
     });
 
     const report = await (
-      await getReport(new Request(`http://localhost/api/report?${query}`))
+      await getReport(requestAs(admin, `/api/report?${query}`), undefined)
     ).json();
     expect(report.people).toHaveLength(1);
     expect(body.byBand).toEqual(report.people[0].interruptions);
@@ -87,6 +90,16 @@ describe("GET /api/metrics/interruption-heatmap", () => {
   it("finds the team by its PagerDuty id too", async () => {
     const body = await (await get("from=2026-07-01&to=2026-08-01&team=PTEAM01")).json();
     expect(body.total).toBe(2);
+  });
+
+  it("answers Ada, an engineer of Payments, her team's heatmap and refuses another team", async () => {
+    const ada = await signedInAccount(database.db, { email: "ada@example.com" });
+    const own = await get("from=2026-07-01&to=2026-08-01&team=Payments", ada);
+    expect(own.status).toBe(200);
+    expect((await own.json()).total).toBe(2);
+    await database.db.team.create({ data: { name: "Search" } });
+    expect((await get("from=2026-07-01&to=2026-08-01&team=Search", ada)).status).toBe(403);
+    expect((await get("from=2026-07-01&to=2026-08-01", ada)).status).toBe(403);
   });
 
   it("rejects an unknown time zone with 400 and the error model", async () => {

@@ -1,8 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { requestAs, signedInAccount, type TestAccount } from "@/lib/server/testing/test-accounts";
 import { useRouteTestDatabase } from "@/lib/server/testing/test-database";
 import { GET } from "./route";
 
-const get = (query: string) => GET(new Request(`http://localhost/api/metrics/series?${query}`));
+let admin: TestAccount;
+const get = (query: string, account: TestAccount | null = admin) =>
+  GET(requestAs(account, `/api/metrics/series?${query}`), undefined);
 
 describe("GET /api/metrics/series", () => {
   const database = useRouteTestDatabase();
@@ -21,6 +24,7 @@ describe("GET /api/metrics/series", () => {
         detectionSource: "monitoring",
       },
     });
+    admin = await signedInAccount(database.db, { roles: [{ role: "admin" }] });
   });
 
   it("answers the range and a zero-filled series bucketed in tz", async () => {
@@ -59,6 +63,20 @@ describe("GET /api/metrics/series", () => {
       "2026-Q4",
     ]);
     expect(body.buckets[1].count).toBe(1); // 30 June in UTC
+  });
+
+  it("answers 401 when signed out and 403 for a team the viewer has no role in", async () => {
+    expect((await get("from=2026-06-01&to=2026-09-01", null)).status).toBe(401);
+    const team = await database.db.team.create({ data: { name: "Checkout" } });
+    const manager = await signedInAccount(database.db, {
+      roles: [{ role: "manager", teamId: team.id }],
+    });
+    expect((await get("from=2026-06-01&to=2026-09-01&team=Checkout", manager)).status).toBe(200);
+    const refused = await get("from=2026-06-01&to=2026-09-01", manager);
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).error.message).toBe(
+      "You have no access to the whole organisation's figures; choose a team. You can see Checkout.",
+    );
   });
 
   it("answers 400 with an actionable message for a bad zone, range or interval", async () => {

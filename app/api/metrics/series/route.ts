@@ -1,6 +1,8 @@
+import { authorizeReportScope } from "@/lib/server/access/authorize-report-scope";
 import { incidentSeriesResponse } from "@/lib/server/dashboard/dashboard-responses";
 import { getDb } from "@/lib/server/db";
-import { parseQuery, withApiErrors } from "@/lib/server/http/api-error";
+import { parseQuery } from "@/lib/server/http/api-error";
+import { authorizedRoute } from "@/lib/server/http/authorized-route";
 import { seriesQuerySchema } from "@/lib/shared/report-query";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +12,9 @@ export const dynamic = "force-dynamic";
  * `GET /api/metrics/series?from=2025-07-01&to=2026-07-01&tz=Europe/Stockholm&interval=quarter`.
  * Every bucket the range touches is present; empty ones have count 0 and null durations.
  */
-export const GET = withApiErrors(async (request: Request) => {
+export const GET = authorizedRoute(async (request, viewer) => {
   const query = parseQuery(seriesQuerySchema, request.url);
-  return Response.json(await incidentSeriesResponse(getDb(), query));
+  const db = getDb();
+  await authorizeReportScope(db, viewer, { team: query.team });
+  return Response.json(await incidentSeriesResponse(db, query));
 });

@@ -1,20 +1,32 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import {
+  requestAs,
+  signedInAccount,
+  TEST_ORIGIN,
+  type TestAccount,
+} from "@/lib/server/testing/test-accounts";
 import { useRouteTestDatabase } from "@/lib/server/testing/test-database";
 import { DELETE as deleteOne } from "./[id]/route";
 import { DELETE, GET, POST } from "./route";
 
-const post = (body: unknown) =>
+let admin: TestAccount;
+const post = (body: unknown, account: TestAccount = admin) =>
   POST(
-    new Request("http://localhost/api/settings/holidays", {
+    new Request(`${TEST_ORIGIN}/api/settings/holidays`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", cookie: account.cookie, origin: TEST_ORIGIN },
       body: typeof body === "string" ? body : JSON.stringify(body),
     }),
+    undefined,
   );
+const list = (query = "", account: TestAccount = admin) =>
+  GET(requestAs(account, `/api/settings/holidays${query}`), undefined);
 const removeOne = (id: string) =>
-  deleteOne(new Request(`http://localhost/api/settings/holidays/${id}`, { method: "DELETE" }), {
+  deleteOne(requestAs(admin, `/api/settings/holidays/${id}`, { method: "DELETE" }), {
     params: Promise.resolve({ id }),
   });
+const resetRegion = (query: string) =>
+  DELETE(requestAs(admin, `/api/settings/holidays${query}`, { method: "DELETE" }), undefined);
 const errorOf = async (response: Response) => ({
   status: response.status,
   message: (await response.json()).error.message as string,
@@ -25,12 +37,11 @@ describe("/api/settings/holidays", () => {
 
   beforeAll(async () => {
     await database.db.person.create({ data: { name: "Alva", timeZone: "Europe/Stockholm" } });
+    admin = await signedInAccount(database.db, { roles: [{ role: "admin" }] });
   });
 
   it("lists the regions people are in and the library's holidays of the region asked for", async () => {
-    const response = await GET(
-      new Request("http://localhost/api/settings/holidays?region=gb&year=2026"),
-    );
+    const response = await list("?region=gb&year=2026");
     expect(response.status).toBe(200);
     const body = await response.json();
     expect(body.regions).toEqual([{ region: "SE", people: 1, setOnPerson: 0 }]);
@@ -59,7 +70,7 @@ describe("/api/settings/holidays", () => {
       updated: 0,
       deleted: 0,
     });
-    const listed = await (await GET(new Request("http://localhost/api/settings/holidays"))).json();
+    const listed = await (await list()).json();
     expect(listed.overrides).toEqual([override]);
     const christmasEve = listed.library.holidays.find(
       (holiday: { date: string }) => holiday.date === "2026-12-24",
@@ -83,15 +94,11 @@ describe("/api/settings/holidays", () => {
   it("resets a region to the library", async () => {
     await post({ region: "SE", date: "2026-04-03", name: "Good Friday", isHoliday: false });
     await post({ region: "GB", date: "2026-04-04", name: "Office closed" });
-    const reset = await DELETE(
-      new Request("http://localhost/api/settings/holidays?region=SE", { method: "DELETE" }),
-    );
+    const reset = await resetRegion("?region=SE");
     expect(reset.status).toBe(200);
     expect((await reset.json()).deleted).toBe(1);
     expect((await database.db.holiday.findMany()).map((row) => row.region)).toEqual(["GB"]);
-    const missing = await DELETE(
-      new Request("http://localhost/api/settings/holidays", { method: "DELETE" }),
-    );
+    const missing = await resetRegion("");
     expect((await errorOf(missing)).message).toMatch(/^region: /);
   });
 
@@ -114,10 +121,45 @@ describe("/api/settings/holidays", () => {
       status: 400,
       message: "The request body is not valid JSON.",
     });
-    const badYear = await GET(new Request("http://localhost/api/settings/holidays?year=1900"));
+    const badYear = await list("?year=1900");
     expect(await errorOf(badYear)).toEqual({
       status: 400,
       message: "year: year must be 1970 or later.",
     });
+  });
+
+  it("audits each change with its actor and the override before and after", async () => {
+    await post({ region: "NO", date: "2026-05-18", name: "Office closed" });
+    await post({ region: "NO", date: "2026-05-18", name: "Company day off" });
+    const events = await database.db.auditEvent.findMany({
+      where: { action: "holiday.saved", after: { path: ["region"], equals: "NO" } },
+      orderBy: { id: "asc" },
+    });
+    expect(events.map((event) => [event.actorLabel, event.before, event.after])).toEqual([
+      [admin.email, null, expect.objectContaining({ name: "Office closed" })],
+      [
+        admin.email,
+        expect.objectContaining({ name: "Office closed" }),
+        expect.objectContaining({ name: "Company day off" }),
+      ],
+    ]);
+    await resetRegion("?region=NO");
+    const reset = await database.db.auditEvent.findFirstOrThrow({
+      where: { action: "holiday.deleted", subjectId: "NO" },
+    });
+    expect(reset.before).toEqual([expect.objectContaining({ date: "2026-05-18" })]);
+  });
+
+  it("shows the settings to any account with a role and lets only an admin change them", async () => {
+    const nobody = await signedInAccount(database.db);
+    expect((await list("", nobody)).status).toBe(403);
+    const leadership = await signedInAccount(database.db, { roles: [{ role: "leadership" }] });
+    expect((await list("", leadership)).status).toBe(200);
+    const refused = await post({ region: "SE", date: "2026-06-01", name: "x" }, leadership);
+    expect(await errorOf(refused)).toEqual({
+      status: 403,
+      message: "Only an admin can change data and settings.",
+    });
+    expect(await database.db.holiday.count({ where: { region: "SE" } })).toBe(0);
   });
 });

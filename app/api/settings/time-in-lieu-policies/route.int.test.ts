@@ -1,23 +1,28 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_TIME_IN_LIEU_POLICY } from "@/lib/metrics/time-in-lieu";
+import { requestAs, signedInAccount, type TestAccount } from "@/lib/server/testing/test-accounts";
 import { useRouteTestDatabase } from "@/lib/server/testing/test-database";
 import { GET, POST } from "./route";
 
-const post = (body: unknown) =>
+let admin: TestAccount;
+const post = (body: unknown, account: TestAccount = admin) =>
   POST(
-    new Request("http://localhost/api/settings/time-in-lieu-policies", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-    }),
+    requestAs(account, "/api/settings/time-in-lieu-policies", { method: "POST", body }),
+    undefined,
   );
+const get = (account: TestAccount = admin) =>
+  GET(requestAs(account, "/api/settings/time-in-lieu-policies"), undefined);
 
 describe("/api/settings/time-in-lieu-policies", () => {
   const database = useRouteTestDatabase();
 
+  beforeAll(async () => {
+    admin = await signedInAccount(database.db, { roles: [{ role: "admin" }] });
+  });
+
   it("answers no policies, the teams and the product defaults on an empty organisation", async () => {
     await database.db.team.create({ data: { name: "Payments" } });
-    const body = await (await GET()).json();
+    const body = await (await get()).json();
     expect(body).toEqual({
       policies: [],
       teams: [{ id: expect.any(Number), name: "Payments" }],
@@ -41,7 +46,7 @@ describe("/api/settings/time-in-lieu-policies", () => {
       timeInLieuRederived: { people: 0, accruals: 0 },
     });
     await post({ ...DEFAULT_TIME_IN_LIEU_POLICY, teamId: null, effectiveFrom: "2026-01-01" });
-    const { policies } = await (await GET()).json();
+    const { policies } = await (await get()).json();
     expect(
       policies.map((row: { teamId: number | null; effectiveFrom: string }) => [
         row.teamId,
@@ -71,5 +76,27 @@ describe("/api/settings/time-in-lieu-policies", () => {
     expect((await invalid.json()).error.message).toBe(
       "holidayMultiplierPercent: Enter a whole percentage from 100 to 1000 (150 = ×1.5).",
     );
+  });
+
+  it("shows a manager their team's versions and the default, and lets only an admin save", async () => {
+    const payments = await database.db.team.findFirstOrThrow({ where: { name: "Payments" } });
+    const search = await database.db.team.create({ data: { name: "Search" } });
+    await post({ ...DEFAULT_TIME_IN_LIEU_POLICY, teamId: search.id, effectiveFrom: "2026-08-01" });
+    const manager = await signedInAccount(database.db, {
+      roles: [{ role: "manager", teamId: payments.id }],
+    });
+    const body = await (await get(manager)).json();
+    expect(body.teams).toEqual([{ id: payments.id, name: "Payments" }]);
+    expect(body.policies.map((row: { teamId: number | null }) => row.teamId)).toEqual([
+      null,
+      payments.id,
+    ]);
+    const refused = await post(
+      { ...DEFAULT_TIME_IN_LIEU_POLICY, teamId: payments.id, effectiveFrom: "2026-09-01" },
+      manager,
+    );
+    expect(refused.status).toBe(403);
+    expect(await database.db.timeInLieuPolicy.count()).toBe(3);
+    expect((await get(await signedInAccount(database.db))).status).toBe(403);
   });
 });

@@ -1,10 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { WebhookDeliveryRow } from "@/lib/server/queries/list-webhook-deliveries";
+import { requestAs, signedInAccount, type TestAccount } from "@/lib/server/testing/test-accounts";
 import { useRouteTestDatabase } from "@/lib/server/testing/test-database";
 import { GET } from "./route";
 
-const get = async (query = "") => {
-  const response = await GET(new Request(`http://localhost/api/webhooks/deliveries?${query}`));
+let admin: TestAccount;
+const get = async (query = "", account: TestAccount | null = admin) => {
+  const response = await GET(requestAs(account, `/api/webhooks/deliveries?${query}`), undefined);
   return { status: response.status, body: await response.json() };
 };
 
@@ -93,6 +95,7 @@ describe("GET /api/webhooks/deliveries", () => {
       });
       ids.push(delivery.id);
     }
+    admin = await signedInAccount(db, { roles: [{ role: "admin" }] });
   });
 
   it("lists every delivery newest first with its incident, and never the body", async () => {
@@ -202,6 +205,18 @@ describe("GET /api/webhooks/deliveries", () => {
     const second = (await get(`verdict=applied&limit=1&before=${first.nextBefore}`)).body;
     expect(idsOf(second)).toEqual([1]);
     expect(second.nextBefore).toBeNull();
+  });
+
+  it("refuses the log to anyone but an admin (it names incidents of every team)", async () => {
+    expect((await get("", null)).status).toBe(401);
+    const leadership = await signedInAccount(database.db, { roles: [{ role: "leadership" }] });
+    const refused = await get("", leadership);
+    expect(refused).toEqual({
+      status: 403,
+      body: {
+        error: { code: "forbidden", message: "Only an admin can change data and settings." },
+      },
+    });
   });
 
   it("answers 400 naming the field for bad filters", async () => {

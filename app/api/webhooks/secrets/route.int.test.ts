@@ -1,25 +1,33 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  requestAs,
+  signedInAccount,
+  TEST_ORIGIN,
+  type TestAccount,
+} from "@/lib/server/testing/test-accounts";
 import { useRouteTestDatabase } from "@/lib/server/testing/test-database";
 import { DELETE } from "./[id]/route";
 import { GET, POST } from "./route";
 
-const post = async (body: unknown) => {
+let admin: TestAccount;
+const post = async (body: unknown, account: TestAccount = admin) => {
   const response = await POST(
-    new Request("http://localhost/api/webhooks/secrets", {
+    new Request(`${TEST_ORIGIN}/api/webhooks/secrets`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", cookie: account.cookie, origin: TEST_ORIGIN },
       body: typeof body === "string" ? body : JSON.stringify(body),
     }),
+    undefined,
   );
   return { status: response.status, body: await response.json() };
 };
-const list = async () => {
-  const response = await GET();
+const list = async (account: TestAccount = admin) => {
+  const response = await GET(requestAs(account, "/api/webhooks/secrets"), undefined);
   return { status: response.status, body: await response.json() };
 };
 const remove = async (id: string | number) => {
   const response = await DELETE(
-    new Request(`http://localhost/api/webhooks/secrets/${id}`, { method: "DELETE" }),
+    requestAs(admin, `/api/webhooks/secrets/${id}`, { method: "DELETE" }),
     { params: Promise.resolve({ id: String(id) }) },
   );
   return { status: response.status, body: await response.json() };
@@ -31,8 +39,9 @@ const SECOND = "whsec_c2Vjb25kIG9uZQ9aZ";
 describe("/api/webhooks/secrets", () => {
   const database = useRouteTestDatabase();
   const previousSecrets = process.env.PAGERDUTY_WEBHOOK_SECRETS;
-  beforeAll(() => {
+  beforeAll(async () => {
     process.env.PAGERDUTY_WEBHOOK_SECRETS = "env-secret-one, env-secret-two,,";
+    admin = await signedInAccount(database.db, { roles: [{ role: "admin" }] });
   });
   afterAll(() => {
     if (previousSecrets === undefined) delete process.env.PAGERDUTY_WEBHOOK_SECRETS;
@@ -154,6 +163,30 @@ describe("/api/webhooks/secrets", () => {
     const readded = await post({ label: "payments-prod", secret: FIRST });
     expect(readded.status).toBe(201);
     expect(readded.body.id).not.toBe(firstId);
+  });
+
+  it("audits saves and revocations with the hint, never the secret", async () => {
+    const events = await database.db.auditEvent.findMany({
+      where: { subjectType: "webhook-secret" },
+      orderBy: { id: "asc" },
+    });
+    expect(events.map((event) => [event.action, event.subjectId])).toEqual([
+      ["webhook-secret.saved", String(firstId)],
+      ["webhook-secret.saved", String(secondId)],
+      ["webhook-secret.revoked", String(firstId)],
+      ["webhook-secret.saved", expect.any(String)],
+    ]);
+    expect(events[0]?.after).toEqual({ label: "payments-prod", hint: "…xLFn" });
+    expect(events.every((event) => event.actorLabel === admin.email)).toBe(true);
+    expect(JSON.stringify(events)).not.toContain(FIRST);
+  });
+
+  it("shows and changes secrets for an admin only", async () => {
+    const leadership = await signedInAccount(database.db, { roles: [{ role: "leadership" }] });
+    expect((await list(leadership)).status).toBe(403);
+    const refused = await post({ secret: "whsec_from_leadership" }, leadership);
+    expect(refused.status).toBe(403);
+    expect(await database.db.webhookSecret.count({ where: { revokedAt: null } })).toBe(2);
   });
 
   it("answers 400 for an id that is not a positive integer", async () => {

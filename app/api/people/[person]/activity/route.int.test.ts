@@ -1,12 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { PersonActivity } from "@/lib/server/queries/get-person-activity";
+import { requestAs, signedInAccount, type TestAccount } from "@/lib/server/testing/test-accounts";
 import { useRouteTestDatabase } from "@/lib/server/testing/test-database";
 import type { Report } from "@/lib/shared/report";
 import { GET as getReport } from "../../../report/route";
 import { GET } from "./route";
 
-const get = (person: string, query: string) =>
-  GET(new Request(`http://localhost/api/people/${encodeURIComponent(person)}/activity?${query}`), {
+let admin: TestAccount;
+const get = (person: string, query: string, account: TestAccount = admin) =>
+  GET(requestAs(account, `/api/people/${encodeURIComponent(person)}/activity?${query}`), {
     params: Promise.resolve({ person: encodeURIComponent(person) }),
   });
 
@@ -56,6 +58,7 @@ describe("GET /api/people/{person}/activity", () => {
         at: at("2026-03-28T23:30:00+01:00"),
       },
     });
+    admin = await signedInAccount(database.db, { roles: [{ role: "admin" }] });
   });
 
   it("answers the person's activity with ISO instants, summary equal to the report row", async () => {
@@ -78,7 +81,7 @@ describe("GET /api/people/{person}/activity", () => {
     ]);
 
     const report = (await (
-      await getReport(new Request(`http://localhost/api/report?${QUERY}`))
+      await getReport(requestAs(admin, `/api/report?${QUERY}`), undefined)
     ).json()) as Report;
     expect(body.summary).toEqual(report.people[0]);
     expect(body.summary).toMatchObject({ wakeups: 1, onCall: { hours: 47, sleepHours: 19 } });
@@ -89,7 +92,8 @@ describe("GET /api/people/{person}/activity", () => {
     expect(missing.status).toBe(404);
     expect((await missing.json()).error).toEqual({
       code: "not_found",
-      message: 'No person "nobody@example.com": use an id, PagerDuty id or e-mail.',
+      message:
+        'No person "nobody@example.com" that you can see: engineers see their own data, managers their teams\'.',
     });
     const badZone = await get("PSIGRID", "from=2026-03-23&to=2026-04-06&tz=Europe/Stockholmm");
     expect(badZone.status).toBe(400);
@@ -98,5 +102,17 @@ describe("GET /api/people/{person}/activity", () => {
     );
     const backwards = await get("PSIGRID", "from=2026-04-06&to=2026-03-23&tz=UTC");
     expect(backwards.status).toBe(400);
+  });
+
+  it("answers Sigrid her own activity and someone else the same 404 as for nobody", async () => {
+    const sigrid = await signedInAccount(database.db, { email: "sigrid@example.com" });
+    expect((await get("PSIGRID", QUERY, sigrid)).status).toBe(200);
+    await database.db.person.create({ data: { name: "Olle", email: "olle@example.com" } });
+    const olle = await signedInAccount(database.db, { email: "olle@example.com" });
+    const refused = await get("PSIGRID", QUERY, olle);
+    expect(refused.status).toBe(404);
+    expect((await refused.json()).error.message).toBe(
+      'No person "PSIGRID" that you can see: engineers see their own data, managers their teams\'.',
+    );
   });
 });

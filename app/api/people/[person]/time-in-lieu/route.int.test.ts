@@ -1,19 +1,26 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { requestAs, signedInAccount, type TestAccount } from "@/lib/server/testing/test-accounts";
 import { useRouteTestDatabase } from "@/lib/server/testing/test-database";
 import { GET } from "./route";
 
-const get = (person: string, query = "") =>
-  GET(new Request(`http://localhost/api/people/${person}/time-in-lieu?${query}`), {
-    params: Promise.resolve({ person }),
-  });
-
 describe("GET /api/people/{person}/time-in-lieu", () => {
   const database = useRouteTestDatabase();
+  let admin: TestAccount;
+  let alva: TestAccount;
+  let stranger: TestAccount;
+  const get = (person: string, query = "", account: TestAccount | null = admin) =>
+    GET(requestAs(account, `/api/people/${person}/time-in-lieu?${query}`), {
+      params: Promise.resolve({ person }),
+    });
 
   beforeAll(async () => {
     const person = await database.db.person.create({
       data: { name: "Alva Berg", email: "alva@example.com", pagerdutyId: "PALVA01" },
     });
+    await database.db.person.create({ data: { name: "Olle Ek", email: "olle@example.com" } });
+    admin = await signedInAccount(database.db, { roles: [{ role: "admin" }] });
+    alva = await signedInAccount(database.db, { email: "alva@example.com" });
+    stranger = await signedInAccount(database.db, { email: "olle@example.com" });
     await database.db.timeInLieuEntry.createMany({
       data: [
         {
@@ -74,5 +81,20 @@ describe("GET /api/people/{person}/time-in-lieu", () => {
     expect((await badDate.json()).error.message).toBe(
       'asOf: "2026-02-30" is not a date like 2026-10-01 (read in tz).',
     );
+  });
+
+  it("shows Alva her own ledger with what she may do, hides it from another engineer, and needs a session", async () => {
+    const own = await get("alva@example.com", "asOf=2026-05-01", alva);
+    expect(own.status).toBe(200);
+    expect((await own.json()).can).toEqual({ claim: true, adjust: false, decide: false });
+    const asAdmin = await get("alva@example.com", "asOf=2026-05-01");
+    // An admin sees every ledger but decides only as a manager of the person's team.
+    expect((await asAdmin.json()).can).toEqual({ claim: false, adjust: false, decide: false });
+    const hidden = await get("alva@example.com", "", stranger);
+    expect(hidden.status).toBe(404);
+    expect((await hidden.json()).error.message).toBe(
+      'No person "alva@example.com" that you can see: engineers see their own data, managers their teams\'.',
+    );
+    expect((await get("alva@example.com", "", null)).status).toBe(401);
   });
 });
