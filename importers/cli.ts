@@ -8,6 +8,7 @@ import { runReportCommand } from "./commands/report-command";
 import { runSeedCommand } from "./commands/seed-command";
 import { runStartCommand } from "./commands/start-command";
 import { runSyncCommand } from "./commands/sync-command";
+import { runUserCommand } from "./commands/user-command";
 
 const USAGE = `Usage: fairshift <command> [options]
 
@@ -33,6 +34,16 @@ Commands:
   start [--port N] [--dev]
                          what \`npm start\` runs: database, migrations, demo data if empty,
                          build if needed, then serve the dashboard
+  user add --email E [--name N] [--password P] [--admin] [--leadership] [--manager TEAM]...
+           [--engineer]
+                         make an account (e.g. the first admin); without --password a strong
+                         one is generated and printed once; linked to the PagerDuty person
+                         with that e-mail, who becomes an engineer; TEAM is a name or PD id
+  user list              every account: person, roles, last sign-in
+  user grant|revoke --email E (--admin | --leadership | --engineer | --manager TEAM)...
+                         add or take away roles
+  user password --email E [--password P]
+                         set a new password (generated unless given) and end its sessions
 
 Environment: DATABASE_URL, FAIRSHIFT_DATA_DIR, FAIRSHIFT_PG_PORT, PORT (see .env.example).`;
 
@@ -59,6 +70,13 @@ async function main(argv: string[]): Promise<number> {
       since: { type: "string" },
       "api-url": { type: "string" },
       "no-custom-fields": { type: "boolean" },
+      email: { type: "string" },
+      name: { type: "string" },
+      password: { type: "string" },
+      admin: { type: "boolean" },
+      leadership: { type: "boolean" },
+      engineer: { type: "boolean" },
+      manager: { type: "string", multiple: true },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -78,6 +96,16 @@ async function main(argv: string[]): Promise<number> {
       return runSyncCommand(rest[0], values);
     case "report":
       return runReportCommand(values);
+    case "user":
+      return runUserCommand(rest[0], {
+        email: values.email,
+        name: values.name,
+        password: values.password,
+        admin: values.admin,
+        leadership: values.leadership,
+        engineer: values.engineer,
+        manager: values.manager,
+      });
     case "start":
       return runStartCommand({ port: values.port, isDevelopment: values.dev === true });
     default:

@@ -43,10 +43,11 @@ export function SignInForm({ next, singleSignOn }: { next: string; singleSignOn:
   const signInWithSso = async () => {
     setBusy(true);
     setError(null);
-    const response = await fetch("/api/auth/sign-in/oauth2", {
+    // Better Auth 1.7 starts a generic OAuth provider's sign-in through its social endpoint.
+    const response = await fetch("/api/auth/sign-in/social", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ providerId: "oidc", callbackURL: next, errorCallbackURL: "/sign-in" }),
+      body: JSON.stringify({ provider: "oidc", callbackURL: next, errorCallbackURL: "/sign-in" }),
     });
     const body = (await response.json().catch(() => ({}))) as { url?: string } & AuthFailure;
     if (response.ok && body.url) {

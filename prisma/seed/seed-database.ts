@@ -8,6 +8,7 @@ import { buildOrganisation } from "./organisation";
 import type { Organisation } from "./organisation-types";
 import { buildShifts, OnCallLookup, type Shift } from "./rotations";
 import { organisationSpecFor, SEED_SCALES, type SeedScale } from "./scales";
+import { seedDemoAccounts } from "./seed-accounts";
 import type { IncidentSink } from "./seed-rows";
 import {
   escalationPoliciesTable,
@@ -42,6 +43,11 @@ export interface SeedOptions {
   /** exclusive end of the data, UTC midnight; default today 00:00 UTC */
   until?: Date;
   onProgress?: (progress: { phase: string; done: number; total: number }) => void;
+  /**
+   * The demo scale's sign-in accounts, one per role (prisma/seed/seed-accounts.ts); default true.
+   * Tests that make their own accounts for the demo's people can leave them out.
+   */
+  demoAccounts?: boolean;
 }
 
 export interface SeedSummary {
@@ -61,6 +67,8 @@ export interface SeedSummary {
   timeInLieuEntries: number;
   /** Accrual lines derived afterwards from the seeded call-outs. */
   timeInLieuAccruals: number;
+  /** Demo sign-in accounts made (demo scale only; none when the database had accounts). */
+  accounts: number;
   durationMs: number;
 }
 
@@ -171,6 +179,10 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
     for (const table of ANALYZED_TABLES) await client.query(`ANALYZE "${table}"`);
     report("finishing", 1, 1);
     const accruals = await deriveAccruals(options.databaseUrl, until, report);
+    const accounts =
+      scale === "demo" && options.demoAccounts !== false
+        ? await createDemoAccounts(options.databaseUrl, organisation)
+        : 0;
 
     return {
       scale,
@@ -187,6 +199,7 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
       pages: counts.pages,
       timeInLieuEntries: entries.length,
       timeInLieuAccruals: accruals,
+      accounts,
       durationMs: Math.round(performance.now() - startedAt),
     };
   } catch (error) {
@@ -334,6 +347,18 @@ async function deriveAccruals(
       recordedAt,
     });
     return result.accruals;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+async function createDemoAccounts(
+  databaseUrl: string,
+  organisation: Organisation,
+): Promise<number> {
+  const db = createPrismaClient(databaseUrl);
+  try {
+    return await seedDemoAccounts(db, organisation);
   } finally {
     await db.$disconnect();
   }

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../database/prisma-client";
+import type { AccountsDatabase } from "./accounts-database";
 
 /**
  * A new account is linked to the PagerDuty person with its e-mail, and that person gets the
@@ -7,7 +7,7 @@ import type { PrismaClient } from "../database/prisma-client";
  * no role at all (it sees nothing until an admin grants one).
  */
 export async function linkNewAccount(
-  db: PrismaClient,
+  db: AccountsDatabase,
   user: { id: string; email: string },
 ): Promise<{ personId: number | null }> {
   const person = await db.person.findFirst({

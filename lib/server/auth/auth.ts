@@ -7,12 +7,21 @@ import { linkNewAccount } from "../accounts/link-new-account";
 import { getDb } from "../db";
 import { readEnvironment } from "../env";
 import { readAuthSecret } from "./auth-secret";
-import { OIDC_PROVIDER_ID, readOidcConfig } from "./oidc-provider-config";
+import { isEmailVouchedFor, OIDC_PROVIDER_ID, readOidcConfig } from "./oidc-provider-config";
 
 /** Sessions last a week and are extended once a day while used. */
 const SESSION_SECONDS = 7 * 24 * 3600;
 /** Loopback addresses are always accepted when FAIRSHIFT_BASE_URL is not set. */
 const LOOPBACK_HOSTS = ["localhost", "localhost:*", "127.0.0.1", "127.0.0.1:*", "[::1]", "[::1]:*"];
+/**
+ * The sign-in rate limit counts per client address, read from X-Forwarded-For: Next sets it to
+ * the connection's address when a request arrives without one, and a reverse proxy appends the
+ * address it saw. Naming any trusted proxy makes Better Auth take the right-most address that is
+ * not one (what our nearest proxy saw, which a client cannot forge) instead of giving up on a
+ * list of several and counting every such request in one shared bucket, which would let ten
+ * wrong passwords a minute lock everyone out. A proxy on this host is the only one trusted.
+ */
+const TRUSTED_PROXIES = ["127.0.0.0/8", "::1/128"];
 
 function createAuth() {
   const environment = readEnvironment();
@@ -36,8 +45,11 @@ function createAuth() {
     },
     account: {
       modelName: "authAccount",
-      // An SSO sign-in whose verified e-mail matches an account joins it.
-      accountLinking: { enabled: true, trustedProviders: [OIDC_PROVIDER_ID] },
+      // An SSO sign-in whose verified e-mail matches an account joins it. The provider is not
+      // "trusted" past that: an address it says is unverified must not open someone's account.
+      accountLinking: { enabled: true },
+      // The provider's tokens are kept only because Better Auth keeps them; never in clear text.
+      encryptOAuthTokens: true,
     },
     verification: { modelName: "authVerification" },
     emailAndPassword: {
@@ -54,10 +66,16 @@ function createAuth() {
       modelName: "authRateLimit",
       window: 60,
       max: 100,
-      // Per client address: 10 sign-in attempts a minute.
-      customRules: { "/sign-in/email": { window: 60, max: 10 } },
+      customRules: {
+        // Per client address: 10 password attempts a minute.
+        "/sign-in/email": { window: 60, max: 10 },
+        // Starting single sign-on checks no secret (the provider does), so an office behind one
+        // address gets more than Better Auth's default of 3 per 10 s for any /sign-in path.
+        "/sign-in/social": { window: 60, max: 60 },
+      },
     },
     advanced: {
+      ipAddress: { ipAddressHeaders: ["x-forwarded-for"], trustedProxies: TRUSTED_PROXIES },
       cookiePrefix: "fairshift",
       useSecureCookies: baseUrl?.startsWith("https://") ?? false,
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
@@ -65,9 +83,11 @@ function createAuth() {
     databaseHooks: {
       user: {
         create: {
-          // Single sign-on makes accounts on first sign-in; every new account is linked here.
+          // Single sign-on makes accounts on first sign-in, linked here when the provider
+          // vouches for the e-mail (accounts made by an admin are linked in createAccount).
           after: async (user) => {
-            await linkNewAccount(getDb(), { id: user.id, email: user.email });
+            if (user.emailVerified)
+              await linkNewAccount(getDb(), { id: user.id, email: user.email });
           },
         },
       },
@@ -83,6 +103,10 @@ function createAuth() {
                 clientSecret: oidc.clientSecret,
                 scopes: ["openid", "email", "profile"],
                 pkce: true,
+                // The e-mail is read from the ID token: use the provider only once its keys are
+                // known, never by decoding an unverified token.
+                requireIdTokenVerification: true,
+                mapProfileToUser: (profile) => ({ emailVerified: isEmailVouchedFor(profile) }),
               },
             ],
           }),

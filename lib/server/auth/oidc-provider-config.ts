@@ -1,7 +1,13 @@
 import type { Environment } from "../env";
 
-/** The one single sign-on provider's id: its callback is /api/auth/oauth2/callback/oidc. */
+/**
+ * The one single sign-on provider's id. Better Auth 1.7 signs in with POST /api/auth/sign-in/social
+ * `{ provider: "oidc" }`, and the provider sends people back to /api/auth/callback/oidc.
+ */
 export const OIDC_PROVIDER_ID = "oidc";
+
+/** Register <FAIRSHIFT_BASE_URL> followed by this as the redirect URI at the provider. */
+export const OIDC_CALLBACK_PATH = `/api/auth/callback/${OIDC_PROVIDER_ID}`;
 
 export interface OidcConfig {
   issuer: string;
@@ -36,4 +42,14 @@ export function readOidcConfig(environment: Environment): OidcConfig | null {
     clientSecret,
     name: environment.FAIRSHIFT_OIDC_NAME,
   };
+}
+
+/**
+ * Whether the provider vouches for the profile's e-mail. Okta, Google and Keycloak send
+ * `email_verified`; Entra ID sends no such claim for addresses its directory manages, so only an
+ * explicit "not verified" counts against it. An unvouched e-mail neither joins an existing
+ * account nor links a new one to a PagerDuty person.
+ */
+export function isEmailVouchedFor(profile: Record<string, unknown>): boolean {
+  return profile.email_verified !== false && profile.email_verified !== "false";
 }

@@ -39,8 +39,13 @@ export async function ensureNextBuild(
   return { isBuilt: true, durationMs: Date.now() - started };
 }
 
+/** Variables next.config.ts reads while building: a change rebuilds. */
+const BUILD_ENVIRONMENT = ["FAIRSHIFT_BASE_URL", "FAIRSHIFT_OIDC_ISSUER"] as const;
+
 export async function fingerprintSources(root: string): Promise<string> {
   const hash = createHash("sha256");
+  // next.config.ts's security headers are fixed at build time from these (HSTS, the SSO origin).
+  for (const name of BUILD_ENVIRONMENT) hash.update(`${name}=${process.env[name] ?? ""}\n`);
   for (const input of BUILD_INPUTS) {
     for (const file of await listFiles(path.join(root, input))) {
       hash.update(path.relative(root, file));

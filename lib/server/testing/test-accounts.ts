@@ -15,6 +15,7 @@ export interface TestAccount {
 }
 
 let counter = 0;
+let signIns = 0;
 
 /**
  * An account with these roles, signed in through Better Auth's own sign-in endpoint (so the
@@ -45,7 +46,12 @@ export async function signIn(email: string, password = TEST_PASSWORD): Promise<s
   const response = await POST(
     new Request(`${TEST_ORIGIN}/api/auth/sign-in/email`, {
       method: "POST",
-      headers: { "content-type": "application/json", origin: TEST_ORIGIN },
+      // A new client address per sign-in: the sign-in rate limit (10 a minute) is per address.
+      headers: {
+        "content-type": "application/json",
+        origin: TEST_ORIGIN,
+        "x-forwarded-for": `198.51.100.${(signIns++ % 250) + 1}`,
+      },
       body: JSON.stringify({ email, password }),
     }),
   );

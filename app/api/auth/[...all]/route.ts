@@ -5,7 +5,7 @@ export const dynamic = "force-dynamic";
 
 /**
  * Better Auth's endpoints: /api/auth/sign-in/email, /sign-out, /revoke-sessions (sign out
- * everywhere), /get-session, and with single sign-on /sign-in/oauth2 and /oauth2/callback/oidc.
+ * everywhere), /get-session, and with single sign-on /sign-in/social {provider: "oidc"} and /callback/oidc.
  */
 export const GET = (request: Request) => toNextJsHandler(getAuth()).GET(request);
 export const POST = (request: Request) => toNextJsHandler(getAuth()).POST(request);
