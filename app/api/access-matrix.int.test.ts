@@ -50,6 +50,9 @@ const ROUTES: Record<string, () => Promise<unknown>> = {
   "/api/settings/holidays": () => import("./settings/holidays/route"),
   "/api/settings/holidays/[id]": () => import("./settings/holidays/[id]/route"),
   "/api/settings/time-in-lieu-policies": () => import("./settings/time-in-lieu-policies/route"),
+  "/api/accounts": () => import("./accounts/route"),
+  "/api/accounts/[id]/roles": () => import("./accounts/[id]/roles/route"),
+  "/api/setup": () => import("./setup/route"),
 };
 
 const ROLES = [
@@ -203,6 +206,28 @@ const cases: Case[] = [
     path: "/api/settings/time-in-lieu-policies",
     body: { ...DEFAULT_TIME_IN_LIEU_POLICY, teamId: null, effectiveFrom: "2020-01-01" },
     expected: adminOnly(201),
+  },
+
+  // Accounts: admins only. First run is public and refuses once any account exists.
+  { method: "GET", path: "/api/accounts", expected: ADMIN_ONLY },
+  {
+    method: "POST",
+    path: "/api/accounts",
+    body: { email: "new.person@example.test", password: "a long enough password", roles: [] },
+    expected: adminOnly(201),
+  },
+  {
+    method: "POST",
+    path: "/api/accounts/{target}/roles",
+    body: { action: "grant", role: "leadership" },
+    expected: adminOnly(200),
+  },
+  { method: "GET", path: "/api/setup", expected: [200, 200, 200, 200, 200, 200] },
+  {
+    method: "POST",
+    path: "/api/setup",
+    body: { email: "intruder@example.test", password: "a long enough password" },
+    expected: [409, 409, 409, 409, 409, 409],
   },
 ];
 
@@ -402,6 +427,7 @@ describe("role × route access matrix", () => {
       holiday: String(holiday.id),
       upload: upload.uploadId,
       alpha: String(alpha.id),
+      target: (await signedInAccount(db, { email: "target@example.test" })).userId,
     });
 
     accounts.set("signed out", null);
