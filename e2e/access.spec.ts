@@ -53,6 +53,10 @@ test.describe("access by role", () => {
     await page.goto(`/teams?${RANGE}`);
     await expect(page).toHaveURL(/\/sign-in\?next=%2Fteams/);
     await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+    await page.screenshot({ path: "test-results/screens/sign-in-desktop.png", fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: "test-results/screens/sign-in-phone.png", fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 720 });
     const api = await page.request.get(`/api/report?${RANGE}`);
     expect(api.status()).toBe(401);
 
@@ -120,5 +124,47 @@ test.describe("access by role", () => {
     expect(forged.status()).toBe(403);
 
     await page.screenshot({ path: "test-results/screens/no-access-desktop.png", fullPage: true });
+  });
+});
+
+test.describe("accounts screen", () => {
+  test("an admin grants a manager role, and that account then has the Approvals queue", async ({
+    page,
+    browser,
+  }) => {
+    test.setTimeout(180_000);
+    await seedDemoOrganisation();
+    const [member] = await queryRows<{ name: string; email: string }>(
+      `SELECT p.name, p.email FROM people p
+       JOIN team_memberships m ON m.person_id = p.id JOIN teams t ON t.id = m.team_id
+       WHERE t.name = 'Checkout' AND p.email IS NOT NULL ORDER BY p.id LIMIT 1`,
+    );
+    if (!member) throw new Error("The demo organisation has no Checkout member");
+
+    await page.goto("/accounts");
+    await page.getByLabel("E-mail").fill(member.email);
+    await page.getByLabel("First password (12+ characters)").fill(E2E_PASSWORD);
+    await page.getByRole("button", { name: "Add account" }).click();
+    await expect(page.getByRole("status")).toHaveText(
+      `Made ${member.email}, linked to ${member.name}.`,
+    );
+    const row = page.getByTestId("account-row").filter({ hasText: member.email });
+    await expect(row).toContainText("Engineer");
+    await row
+      .getByRole("combobox", { name: `Role to grant ${member.email}` })
+      .selectOption("manager");
+    await row.getByRole("combobox", { name: "Team" }).selectOption({ label: "Checkout" });
+    await row.getByRole("button", { name: "Grant" }).click();
+    await expect(row).toContainText("Manager of Checkout");
+    await page.screenshot({ path: "test-results/screens/accounts-desktop.png", fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: "test-results/screens/accounts-phone.png", fullPage: true });
+
+    const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const manager = await context.newPage();
+    await signIn(manager, member.email, "/approvals");
+    await expect(manager.getByRole("heading", { level: 1, name: "Approvals" })).toBeVisible();
+    await expect(manager.getByTestId("account-roles")).toHaveText("Manager of Checkout, Engineer");
+    await context.close();
   });
 });

@@ -122,6 +122,11 @@ test.describe("time-in-lieu claims", () => {
       path: "test-results/screens/approvals-desktop.png",
       fullPage: true,
     });
+    await managerPage.setViewportSize({ width: 390, height: 844 });
+    await managerPage.screenshot({
+      path: "test-results/screens/approvals-phone.png",
+      fullPage: true,
+    });
 
     // Approved: owed drops by exactly 2 h; the engineer sees the decision and is notified.
     const after = await ledgerNow(request, engineer);
@@ -137,6 +142,10 @@ test.describe("time-in-lieu claims", () => {
     await engineerPage
       .locator("#ledger")
       .screenshot({ path: "test-results/screens/claim-ledger-desktop.png" });
+    await engineerPage.setViewportSize({ width: 390, height: 844 });
+    await engineerPage
+      .locator("#ledger")
+      .screenshot({ path: "test-results/screens/claim-ledger-phone.png" });
 
     // The manager cannot claim or approve on someone else's behalf: their own claim is refused.
     const own = await managerPage.request.post(`/api/people/${engineer.id}/time-in-lieu/claims`, {

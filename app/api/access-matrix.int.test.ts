@@ -53,6 +53,7 @@ const ROUTES: Record<string, () => Promise<unknown>> = {
   "/api/accounts": () => import("./accounts/route"),
   "/api/accounts/[id]/roles": () => import("./accounts/[id]/roles/route"),
   "/api/setup": () => import("./setup/route"),
+  "/api/health": () => import("./health/route"),
 };
 
 const ROLES = [
@@ -223,6 +224,8 @@ const cases: Case[] = [
     expected: adminOnly(200),
   },
   { method: "GET", path: "/api/setup", expected: [200, 200, 200, 200, 200, 200] },
+  // Liveness for load balancers: public.
+  { method: "GET", path: "/api/health", expected: [200, 200, 200, 200, 200, 200] },
   {
     method: "POST",
     path: "/api/setup",
