@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { formatTimeInLieuHours } from "@/lib/client/format";
 import { addAdjustment } from "@/lib/client/time-in-lieu";
+import { FormOutcome } from "../form-outcome";
 import { todayIn } from "./today";
 import { useLedgerRefresh } from "./use-ledger-refresh";
 
@@ -71,16 +72,7 @@ export function AdjustmentForm({
       <button type="submit" disabled={adjust.isPending}>
         {adjust.isPending ? "Saving…" : "Adjust"}
       </button>
-      {adjust.isError ? (
-        <p className="error" role="alert">
-          {adjust.error.message}
-        </p>
-      ) : null}
-      {done ? (
-        <p className="ledger-form-done" role="status">
-          {done}
-        </p>
-      ) : null}
+      <FormOutcome error={adjust.error} done={done} />
     </form>
   );
 }

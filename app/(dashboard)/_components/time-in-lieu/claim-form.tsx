@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { formatTimeInLieuHours } from "@/lib/client/format";
 import { submitClaim } from "@/lib/client/time-in-lieu";
+import { FormOutcome } from "../form-outcome";
 import { todayIn } from "./today";
 import { useLedgerRefresh } from "./use-ledger-refresh";
 
@@ -81,16 +82,7 @@ export function ClaimForm({
       <button type="submit" disabled={claim.isPending}>
         {claim.isPending ? "Claiming…" : "Claim"}
       </button>
-      {claim.isError ? (
-        <p className="error" role="alert">
-          {claim.error.message}
-        </p>
-      ) : null}
-      {done ? (
-        <p className="ledger-form-done" role="status">
-          {done}
-        </p>
-      ) : null}
+      <FormOutcome error={claim.error} done={done} />
     </form>
   );
 }

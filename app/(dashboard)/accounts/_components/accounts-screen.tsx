@@ -12,6 +12,7 @@ import {
 } from "@/lib/client/accounts";
 import { formatDateTime, NO_VALUE } from "@/lib/client/format";
 import type { AccessRoleKind } from "@/lib/shared/access-policy";
+import { FormOutcome } from "../../_components/form-outcome";
 
 const ROLE_NAMES: Record<AccessRoleKind, string> = {
   admin: "Admin",
@@ -178,16 +179,7 @@ function NewAccountForm({ teams }: { teams: Team[] }) {
       <button type="submit" disabled={create.isPending}>
         Add account
       </button>
-      {create.isError ? (
-        <p className="error" role="alert">
-          {create.error.message}
-        </p>
-      ) : null}
-      {done ? (
-        <p className="ledger-form-done" role="status">
-          {done}
-        </p>
-      ) : null}
+      <FormOutcome error={create.error} done={done} />
     </form>
   );
 }
