@@ -89,7 +89,9 @@ test.describe("person screen", () => {
     await expect(page.getByTestId("ledger-owed")).toHaveText(
       formatTimeInLieuHours(person.toil.owedHours),
     );
-    await expect(page.getByText(/Claims will be submitted on this page/)).toBeVisible();
+    // An admin reads the ledger but neither claims from it nor adjusts it (not their team's manager).
+    await expect(page.getByRole("heading", { name: "Claim time off" })).toHaveCount(0);
+    await expect(page.getByText("History of changes (audit trail)")).toBeVisible();
 
     // Back to the first page of call-outs for a screenshot of a normal visit.
     await page.reload();
