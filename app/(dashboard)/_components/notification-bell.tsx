@@ -22,7 +22,13 @@ export function NotificationBell({ timeZone }: { timeZone: string }) {
   return (
     <details className="account-menu notification-bell">
       <summary aria-label={`Notifications, ${unread} unread`}>
-        <span aria-hidden="true">🔔</span>
+        {/* Drawn, not an emoji: servers and kiosks often have no emoji font. */}
+        <svg aria-hidden="true" width="16" height="16" viewBox="0 0 24 24" className="bell-icon">
+          <path
+            d="M12 2a6 6 0 0 0-6 6v3.6L4.3 15A1 1 0 0 0 5.2 16.5h13.6a1 1 0 0 0 .9-1.5L18 11.6V8a6 6 0 0 0-6-6Zm0 20a3 3 0 0 0 2.8-2H9.2A3 3 0 0 0 12 22Z"
+            fill="currentColor"
+          />
+        </svg>
         {unread > 0 ? (
           <span className="notification-count" data-testid="notification-count">
             {unread}

@@ -55,6 +55,8 @@ export async function createAccount(
   if (await db.authUser.findUnique({ where: { email } })) {
     throw new AccountError(`An account for ${email} already exists.`);
   }
+  // Without a name given, the linked PagerDuty person's name is shown in the account menu.
+  const person = await db.person.findFirst({ where: { email }, select: { name: true } });
   const id = randomUUID();
   // Hashing takes a tenth of a second: do it before the transaction, not while holding it.
   const password = await hashPassword(account.password);
@@ -63,7 +65,7 @@ export async function createAccount(
       data: {
         id,
         email,
-        name: account.name?.trim() || email,
+        name: account.name?.trim() || person?.name || email,
         emailVerified: true,
         accounts: {
           create: { id: randomUUID(), providerId: "credential", accountId: id, password },
