@@ -116,6 +116,8 @@ test.describe("person screen", () => {
       timeout: 90_000,
     });
 
+    // Typing before the filters hydrate would be reset by React: wait until they are live.
+    await page.locator('form[aria-label="Filters"][data-hydrated="true"]').waitFor();
     await page.getByLabel("From").fill("2026-08-01");
     await page.getByLabel("To (exclusive)").fill("2026-09-01");
     await page.getByRole("button", { name: "Apply" }).click();

@@ -1,12 +1,15 @@
 "use client";
 
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 
 const MINIMUM_PASSWORD_LENGTH = 12;
 
 export function SetupForm() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Enabled once React runs: a submit before that would post the password nowhere useful.
+  const [isReady, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -39,7 +42,7 @@ export function SetupForm() {
   };
 
   return (
-    <form className="auth-form" onSubmit={submit} aria-label="Create the first admin">
+    <form className="auth-form" method="post" onSubmit={submit} aria-label="Create the first admin">
       <label>
         Name
         <input name="name" autoComplete="name" required />
@@ -62,7 +65,7 @@ export function SetupForm() {
         Password again
         <input name="confirm" type="password" autoComplete="new-password" required />
       </label>
-      <button type="submit" disabled={busy}>
+      <button type="submit" disabled={busy || !isReady}>
         Create admin and sign in
       </button>
       {error ? (

@@ -1,6 +1,6 @@
 "use client";
 
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 
 interface AuthFailure {
   message?: string;
@@ -21,6 +21,9 @@ async function failureMessage(response: Response): Promise<string> {
 export function SignInForm({ next, singleSignOn }: { next: string; singleSignOn: string | null }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Enabled once React runs: a submit before that would post the password nowhere useful.
+  const [isReady, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
 
   const signIn = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -59,7 +62,7 @@ export function SignInForm({ next, singleSignOn }: { next: string; singleSignOn:
   };
 
   return (
-    <form className="auth-form" onSubmit={signIn} aria-label="Sign in">
+    <form className="auth-form" method="post" onSubmit={signIn} aria-label="Sign in">
       <label>
         E-mail
         <input name="email" type="email" autoComplete="username" required />
@@ -68,7 +71,7 @@ export function SignInForm({ next, singleSignOn }: { next: string; singleSignOn:
         Password
         <input name="password" type="password" autoComplete="current-password" required />
       </label>
-      <button type="submit" disabled={busy}>
+      <button type="submit" disabled={busy || !isReady}>
         Sign in
       </button>
       {singleSignOn ? (
