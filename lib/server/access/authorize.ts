@@ -79,6 +79,8 @@ export async function authorizeAggregateScope(
 export interface ScopedPerson {
   id: number;
   name: string;
+  email: string | null;
+  pagerdutyId: string | null;
   teamIds: number[];
 }
 
@@ -87,7 +89,7 @@ export async function findPerson(db: PrismaClient, key: string): Promise<ScopedP
   if (key.includes("\u0000")) return null;
   const id = /^\d{1,9}$/.test(key) ? Number(key) : -1;
   const [person] = await db.$queryRaw<ScopedPerson[]>(Prisma.sql`
-    SELECT p.id, p.name,
+    SELECT p.id, p.name, p.email, p.pagerduty_id AS "pagerdutyId",
       COALESCE((SELECT array_agg(m.team_id ORDER BY m.team_id) FROM team_memberships m
                 WHERE m.person_id = p.id), '{}') AS "teamIds"
     FROM people p

@@ -4,7 +4,7 @@ import { type StatementLine, timeInLieuLedger } from "@/lib/metrics/time-in-lieu
 import type { PrismaClient } from "@/lib/server/database/prisma-client";
 import { mayClaimFor, mayDecideFor, type Viewer } from "@/lib/shared/access-policy";
 import type { LedgerPermissions } from "@/lib/shared/time-in-lieu-api";
-import { Prisma } from "@/prisma/generated/client/client";
+import { findPerson } from "../access/authorize";
 import { listLedgerLines } from "../time-in-lieu/list-ledger-lines";
 
 export interface PersonTimeInLieu {
@@ -37,18 +37,7 @@ export async function getPersonTimeInLieu(
   asOf: Date,
   options: { viewer?: Viewer | null; now?: Date } = {},
 ): Promise<PersonTimeInLieu | null> {
-  // PostgreSQL refuses a NUL in a text parameter; no person has one in their keys.
-  if (personKey.includes("\u0000")) return null;
-  const id = /^\d{1,9}$/.test(personKey) ? Number(personKey) : -1;
-  const [person] = await db.$queryRaw<(PersonTimeInLieu["person"] & { teamIds: number[] })[]>(
-    Prisma.sql`
-      SELECT p.id, p.name, p.email, p.pagerduty_id AS "pagerdutyId",
-        COALESCE((SELECT array_agg(m.team_id ORDER BY m.team_id) FROM team_memberships m
-                  WHERE m.person_id = p.id), '{}') AS "teamIds"
-      FROM people p
-      WHERE p.id = ${id} OR p.pagerduty_id = ${personKey} OR p.email = lower(${personKey})
-      ORDER BY p.id LIMIT 1`,
-  );
+  const person = await findPerson(db, personKey);
   if (!person) return null;
   const stored = (await listLedgerLines(db, [person.id])).get(person.id) ?? [];
   const { lines, balance } = timeInLieuLedger(stored, asOf);
