@@ -1,5 +1,7 @@
 import { spawnSync } from "node:child_process";
+import fs from "node:fs";
 import { createRequire } from "node:module";
+import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { runMigrations } from "@/lib/server/database/run-migrations";
@@ -16,13 +18,28 @@ import {
 const require = createRequire(import.meta.url);
 
 /**
- * What the migrations add by hand because Prisma's schema language cannot say it. Each is
- * applied to the database built from schema.prisma too, so anything else still has to match.
+ * What the migrations add by hand because Prisma's schema language cannot say it: statements
+ * written here, and each migration's `-- hand-written:start` … `-- hand-written:end` block. All
+ * are applied to the database built from schema.prisma too, so anything else still has to match.
  */
 const HAND_WRITTEN_SQL = [
   // Organisation-wide grants (team_id NULL) unique per account: NULLs are distinct in a unique index.
   `CREATE UNIQUE INDEX "access_roles_user_id_role_org_wide_key" ON "access_roles"("user_id", "role") WHERE "team_id" IS NULL`,
 ];
+
+function handWrittenBlocks(): string[] {
+  const directory = path.join(process.cwd(), "prisma", "migrations");
+  return fs
+    .readdirSync(directory, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()
+    .flatMap((name) => {
+      const sql = fs.readFileSync(path.join(directory, name, "migration.sql"), "utf8");
+      const block = /-- hand-written:start[^\n]*\n([\s\S]*?)-- hand-written:end/.exec(sql);
+      return block?.[1] === undefined ? [] : [block[1]];
+    });
+}
 
 describe("committed migrations", () => {
   let migrated: TestDatabase;
@@ -61,7 +78,9 @@ describe("committed migrations", () => {
     const client = new pg.Client({ connectionString: fromSchemaUrl });
     await client.connect();
     await client.query(diff.stdout);
-    for (const statement of HAND_WRITTEN_SQL) await client.query(statement);
+    for (const statement of [...HAND_WRITTEN_SQL, ...handWrittenBlocks()]) {
+      await client.query(statement);
+    }
     await client.end();
 
     expect(await snapshotCatalog(migrated.url)).toEqual(await snapshotCatalog(fromSchemaUrl));

@@ -2,12 +2,18 @@ import type { DurationSummary } from "@/lib/metrics/incident-durations";
 import type { PrismaClient } from "@/lib/server/database/prisma-client";
 import { Prisma } from "@/prisma/generated/client/client";
 import {
-  type DurationColumns,
-  durationSummaryOf,
-  incidentDurationAggregatesSql,
-  incidentDurationColumnsSql,
-} from "../sql/incident-durations";
-import { type IncidentScope, incidentScopeSql } from "../sql/incident-scope";
+  type ComputeRollups,
+  type RollupPeriod,
+  withIncidentMeasureRollups,
+} from "../rollups/incident-measure-rollups";
+import {
+  type IncidentMeasureRow,
+  type IncidentMeasures,
+  incidentMeasureAggregatesSql,
+  incidentMeasureColumnsSql,
+  incidentMeasuresOf,
+} from "../sql/incident-measures";
+import { type IncidentScope, incidentScopeSql, isOrganisationWide } from "../sql/incident-scope";
 
 export type SeriesInterval = "month" | "quarter";
 
@@ -39,12 +45,11 @@ const INTERVALS: Record<SeriesInterval, { unit: string; step: string; labelForma
   quarter: { unit: "quarter", step: "3 months", labelFormat: 'YYYY-"Q"Q' },
 };
 
-interface Row extends DurationColumns {
-  bucket_start: Date;
+interface Bucket {
+  start: Date;
   label: string;
-  count: number;
-  excluded_tests: number;
-  customer: number;
+  /** The part of the bucket inside the range: what its measures cover. */
+  period: RollupPeriod;
 }
 
 /**
@@ -53,68 +58,107 @@ interface Row extends DurationColumns {
  * negative durations left out). Buckets start at local midnight in `timeZone` — computed by
  * PostgreSQL with the zone bound, so a DST month is bucketed on the wall calendar — and every
  * bucket that intersects the range is returned: counts 0 and durations null when it is empty.
+ * The whole organisation's buckets are kept as rollups, one per bucket (lib/server/rollups).
  */
 export async function getIncidentSeries(
   db: PrismaClient,
   scope: IncidentSeriesScope,
 ): Promise<IncidentSeriesBucket[]> {
+  const buckets = await listBuckets(db, scope);
+  const periods = buckets.map((bucket) => bucket.period);
+  const compute: ComputeRollups<IncidentMeasures> = (tx, missing) =>
+    computePeriodMeasures(tx, scope, missing);
+  const measures = isOrganisationWide(scope)
+    ? await withIncidentMeasureRollups(
+        db,
+        { kind: "overall", urgency: scope.urgency ?? "", periods },
+        compute,
+      )
+    : await computePeriodMeasures(db, scope, periods);
+  return buckets.map((bucket, index) => {
+    const { count, excludedTests, mttd, mtta, mttr, detection } = measures[
+      index
+    ] as IncidentMeasures;
+    return {
+      start: bucket.start.toISOString(),
+      label: bucket.label,
+      count,
+      excludedTests,
+      mttd,
+      mtta,
+      mttr,
+      customer: detection.customer,
+      customerFirstRate: detection.customerFirstRate,
+    };
+  });
+}
+
+async function listBuckets(db: PrismaClient, scope: IncidentSeriesScope): Promise<Bucket[]> {
   const { unit, step, labelFormat } = INTERVALS[scope.interval];
   const timeZone = Prisma.sql`${scope.timeZone}::text`;
-  const rows = await db.$queryRaw<Row[]>(Prisma.sql`
-    WITH buckets AS (
+  const { start, end } = scope.range;
+  const rows = await db.$queryRaw<
+    { bucket_start: Date; period_start: Date; period_end: Date; label: string }[]
+  >(Prisma.sql`
+    WITH starts AS (
       -- The 4-argument generate_series adds the step on the wall calendar of the zone, so each
       -- bucket starts at local midnight whatever the UTC offset did in between.
       SELECT bucket_start
       FROM generate_series(
-        date_trunc(${unit}::text, ${scope.range.start}::timestamptz, ${timeZone}),
-        ${scope.range.end}::timestamptz,
+        date_trunc(${unit}::text, ${start}::timestamptz, ${timeZone}),
+        ${end}::timestamptz,
         ${step}::interval,
         ${timeZone}
       ) AS bucket_start
-      WHERE bucket_start < ${scope.range.end}::timestamptz
-    ),
-    scoped AS (
-      SELECT
-        date_trunc(${unit}::text, i.created_at, ${timeZone}) AS bucket_start,
-        i.detection_source,
-        ${incidentDurationColumnsSql}
-      FROM incidents i
-      WHERE ${incidentScopeSql(scope)}
-    ),
-    aggregated AS (
-      SELECT
-        bucket_start,
-        count(*) FILTER (WHERE detection_source <> 'test')::int AS count,
-        count(*) FILTER (WHERE detection_source = 'test')::int AS excluded_tests,
-        count(*) FILTER (WHERE detection_source = 'customer')::int AS customer,
-        ${incidentDurationAggregatesSql}
-      FROM scoped
-      GROUP BY bucket_start
+    ), bounded AS (
+      SELECT bucket_start, lead(bucket_start) OVER (ORDER BY bucket_start) AS next_start FROM starts
     )
     SELECT
-      b.bucket_start,
-      to_char(b.bucket_start AT TIME ZONE ${timeZone}, ${labelFormat}::text) AS label,
-      coalesce(a.count, 0)::int AS count,
-      coalesce(a.excluded_tests, 0)::int AS excluded_tests,
-      coalesce(a.customer, 0)::int AS customer,
-      a.mttd_n, a.mttd_mean, a.mttd_median, a.mttd_p90,
-      a.mtta_n, a.mtta_mean, a.mtta_median, a.mtta_p90,
-      a.mttr_n, a.mttr_mean, a.mttr_median, a.mttr_p90
-    FROM buckets b
-    LEFT JOIN aggregated a ON a.bucket_start = b.bucket_start
-    ORDER BY b.bucket_start`);
-  return rows.map((row) => {
-    const { count, customer } = row;
-    return {
-      start: row.bucket_start.toISOString(),
-      label: row.label,
-      count,
-      excludedTests: row.excluded_tests,
-      mttd: durationSummaryOf(row, "mttd"),
-      mtta: durationSummaryOf(row, "mtta"),
-      mttr: durationSummaryOf(row, "mttr"),
-      customer,
-      customerFirstRate: count === 0 ? null : customer / count,
-    };
-  });
+      bucket_start,
+      greatest(bucket_start, ${start}::timestamptz) AS period_start,
+      least(coalesce(next_start, ${end}::timestamptz), ${end}::timestamptz) AS period_end,
+      to_char(bucket_start AT TIME ZONE ${timeZone}, ${labelFormat}::text) AS label
+    FROM bounded
+    WHERE bucket_start < ${end}::timestamptz
+    ORDER BY bucket_start`);
+  return rows.map((row) => ({
+    start: row.bucket_start,
+    label: row.label,
+    period: { start: row.period_start, end: row.period_end },
+  }));
+}
+
+type Reader = Pick<PrismaClient, "$queryRaw">;
+
+/** The measures of each period (in order) in one pass over the incidents they span. */
+async function computePeriodMeasures(
+  db: Reader,
+  scope: IncidentScope,
+  periods: readonly RollupPeriod[],
+): Promise<IncidentMeasures[]> {
+  if (periods.length === 0) return [];
+  const span = {
+    start: new Date(Math.min(...periods.map((period) => period.start.getTime()))),
+    end: new Date(Math.max(...periods.map((period) => period.end.getTime()))),
+  };
+  const rows = await db.$queryRaw<(IncidentMeasureRow & { position: number })[]>(Prisma.sql`
+    WITH periods AS (
+      SELECT range_start, range_end, position::int
+      FROM unnest(${periods.map((period) => period.start)}::timestamptz[],
+                  ${periods.map((period) => period.end)}::timestamptz[])
+        WITH ORDINALITY AS p(range_start, range_end, position)
+    ),
+    scoped AS (
+      SELECT p.position, ${incidentMeasureColumnsSql}
+      FROM incidents i
+      JOIN periods p ON i.created_at >= p.range_start AND i.created_at < p.range_end
+      WHERE ${incidentScopeSql({ ...scope, range: span })}
+    )
+    SELECT position, ${incidentMeasureAggregatesSql}
+    FROM scoped
+    GROUP BY position`);
+  const byPosition = new Map(rows.map((row) => [row.position, row]));
+  return periods.map((_, index) =>
+    incidentMeasuresOf(byPosition.get(index + 1) ?? ({} as IncidentMeasureRow)),
+  );
 }

@@ -35,3 +35,8 @@ export function incidentScopeSql(scope: IncidentScope): Prisma.Sql {
   }
   return Prisma.join(conditions, " AND ");
 }
+
+/** No team and no service: the whole organisation (of one urgency, perhaps). */
+export function isOrganisationWide(scope: IncidentScope): boolean {
+  return scope.team === undefined && scope.service === undefined;
+}

@@ -1,14 +1,16 @@
 import pg from "pg";
 
 /**
- * A comparable description of a database's public schema: columns, indexes, constraints and
- * enum values. Two databases with equal snapshots have the same structure.
+ * A comparable description of a database's public schema: columns, indexes, constraints, enum
+ * values, triggers and functions. Two databases with equal snapshots have the same structure.
  */
 export interface CatalogSnapshot {
   columns: string[];
   indexes: string[];
   constraints: string[];
   enums: string[];
+  triggers: string[];
+  functions: string[];
 }
 
 export async function snapshotCatalog(databaseUrl: string): Promise<CatalogSnapshot> {
@@ -31,6 +33,12 @@ export async function snapshotCatalog(databaseUrl: string): Promise<CatalogSnaps
       enums: await lines(`
         SELECT t.typname || ' ' || string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) AS line
         FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname ORDER BY 1`),
+      triggers: await lines(`
+        SELECT pg_get_triggerdef(oid) AS line FROM pg_trigger
+        WHERE NOT tgisinternal AND tgrelid::regclass::text NOT LIKE 'pg_%' ORDER BY 1`),
+      functions: await lines(`
+        SELECT pg_get_functiondef(p.oid) AS line FROM pg_proc p
+        WHERE p.pronamespace = 'public'::regnamespace ORDER BY 1`),
     };
   } finally {
     await client.end();

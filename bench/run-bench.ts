@@ -3,7 +3,7 @@
  * large seeds, in an embedded PostgreSQL of its own (.data/bench/postgres). Targets are checked
  * here, never by timed assertions in tests (docs/benchmarks.md).
  *
- *   npm run bench -- [--only report|webhooks|dashboard] [--scale small|large|all] [--runs N] [--reseed]
+ *   npm run bench -- [--only seed|report|webhooks|dashboard] [--scale small|large|all] [--runs N] [--reseed]
  *                    [--write] [--profile] [--webhook-incidents N] [--concurrency N]
  */
 import fs from "node:fs/promises";
@@ -35,7 +35,7 @@ import {
 } from "./benchmarks-doc";
 import { killRunningProcesses, measureProcess } from "./measure-process";
 
-const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const benchmarksDocument = path.join(repositoryRoot, "docs", "benchmarks.md");
 
 const optionsSchema = z.object({
@@ -47,8 +47,8 @@ const optionsSchema = z.object({
   write: z.boolean().default(false),
   profile: z.boolean().default(false),
   only: z
-    .enum(["report", "webhooks", "dashboard"], {
-      error: "--only must be report, webhooks or dashboard",
+    .enum(["seed", "report", "webhooks", "dashboard"], {
+      error: "--only must be seed, report, webhooks or dashboard",
     })
     .optional(),
   "webhook-incidents": z.coerce.number().int().min(1).max(1_000_000).default(1_000),
@@ -112,6 +112,10 @@ async function main(argv: string[]): Promise<number> {
       recordDirectory: benchDirectory,
       log,
     };
+    if (options.only === "seed") {
+      for (const scale of scales) await ensureSeededDatabase(context, scale, options.reseed);
+      return 0;
+    }
     if (options.only === undefined || options.only === "dashboard") {
       // The dashboard is measured on the large seed only: small answers in milliseconds.
       const { url } = await ensureSeededDatabase(context, "large", options.reseed);

@@ -216,7 +216,7 @@ export function renderDashboardBlock(result: DashboardBenchResult, machine: stri
     String(paint.tilesVisibleMs.length),
   ]);
   return [
-    "<!-- Written by `npm run bench -- --only dashboard --write` (scripts/bench/bench-dashboard.ts). -->",
+    "<!-- Written by `npm run bench -- --only dashboard --write` (bench/bench-dashboard.ts). -->",
     "",
     `Quarter 2026-07-01 to 2026-10-01 in Europe/Stockholm on the \`large\` seed; production server, loopback, one request at a time after a warm-up (${result.measuredAt.slice(0, 10)}, ${machine}).`,
     "",
