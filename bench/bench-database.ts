@@ -167,8 +167,11 @@ export async function ensureSeededDatabase(
   const name = benchDatabaseName(scale);
   const url = databaseUrlFor(context.adminUrl, name);
   const migrations = await committedMigrations(context.repositoryRoot);
+  const seededRecord = await readRecord(context, scale);
+  if (!isReseed && seededRecord !== null) {
+    await upgradeInPlace(context, scale, seededRecord, migrations);
+  }
   const record = await readRecord(context, scale);
-  if (!isReseed && record !== null) await upgradeInPlace(context, scale, record, migrations);
   const reason = isReseed ? "--reseed" : await whyNotCurrent(context, scale, record, migrations);
   if (reason === null && record !== null) {
     context.log(`${name}: seeded on ${record.seededAt.slice(0, 10)}, reusing it`);
