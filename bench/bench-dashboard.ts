@@ -9,6 +9,7 @@ import { performance } from "node:perf_hooks";
 import { ensureNextBuild } from "@/lib/server/runtime/ensure-next-build";
 import { findFreePort } from "@/lib/server/runtime/ports";
 import { serveNext } from "@/lib/server/runtime/serve-next";
+import { withClient } from "@/lib/server/testing/test-server";
 import { markdownTable } from "./benchmarks-doc";
 
 export const DASHBOARD_START_MARKER = "<!-- bench:dashboard:start -->";
@@ -31,11 +32,15 @@ export interface TimedRequest {
   /** Target at p95 from the benchmarks issue, in ms. */
   targetMs: number;
   milliseconds: number[];
+  /** The same request with no rollups kept (everything computed from the incidents): the baseline. */
+  coldMs: number;
   bytes: number;
 }
 
 export interface FirstPaint {
   scope: "organisation" | "team";
+  /** The incident tiles on screen in the first run, with no rollups kept. */
+  coldTilesVisibleMs: number;
   /** Browser: first contentful paint, and the incident tiles on screen (server-rendered). */
   firstContentfulPaintMs: number[];
   tilesVisibleMs: number[];
@@ -54,7 +59,7 @@ const withTeam = (query: string, scope: "organisation" | "team") =>
 
 function requestsFor(
   scope: "organisation" | "team",
-): Omit<TimedRequest, "milliseconds" | "bytes">[] {
+): Omit<TimedRequest, "milliseconds" | "coldMs" | "bytes">[] {
   const apiTarget = scope === "team" ? 300 : 1000;
   const list = [
     { name: "GET / (quarterly review HTML, server-rendered)", targetMs: 1500 },
@@ -117,6 +122,7 @@ async function measureFirstPaint(
   }
   const result: FirstPaint = {
     scope,
+    coldTilesVisibleMs: Number.NaN,
     firstContentfulPaintMs: [],
     tilesVisibleMs: [],
     peopleTilesMs: [],
@@ -126,7 +132,13 @@ async function measureFirstPaint(
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       const started = performance.now();
       await page.goto(`${baseUrl}${urlOf("GET / ", scope)}`, { waitUntil: "commit" });
-      await page.getByTestId("tile-incidents-value").waitFor({ timeout: 60_000 });
+      await page.getByTestId("tile-incidents-value").waitFor({ timeout: 120_000 });
+      // The first run finds no rollups (the caller forgot them): the baseline, not counted below.
+      if (run === 0) {
+        result.coldTilesVisibleMs = performance.now() - started;
+        await page.close();
+        continue;
+      }
       result.tilesVisibleMs.push(performance.now() - started);
       const paint = await page.evaluate(
         () => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null,
@@ -164,9 +176,10 @@ export async function benchDashboard(
         const url = urlOf(request.name, scope);
         // The organisation's report takes tens of seconds: fewer runs say enough.
         const runs = scope === "organisation" && url.startsWith("/api/report") ? 1 : options.runs;
-        log(`dashboard, ${scope}: ${url} × ${runs} (+1 warm-up)`);
-        await timeRequest(baseUrl, url);
-        const timed: TimedRequest = { ...request, milliseconds: [], bytes: 0 };
+        log(`dashboard, ${scope}: ${url} × ${runs} (+1 with no rollups kept, the baseline)`);
+        await forgetRollups(options.databaseUrl);
+        const cold = await timeRequest(baseUrl, url);
+        const timed: TimedRequest = { ...request, milliseconds: [], coldMs: cold.ms, bytes: 0 };
         for (let run = 0; run < runs; run += 1) {
           const { ms, bytes } = await timeRequest(baseUrl, url);
           timed.milliseconds.push(ms);
@@ -175,7 +188,8 @@ export async function benchDashboard(
         requests.push(timed);
       }
       log(`dashboard, ${scope}: first paint in Chromium × ${Math.min(options.runs, 3)}`);
-      const paint = await measureFirstPaint(baseUrl, scope, Math.min(options.runs, 3), log);
+      await forgetRollups(options.databaseUrl);
+      const paint = await measureFirstPaint(baseUrl, scope, Math.min(options.runs, 3) + 1, log);
       if (paint) firstPaints.push(paint);
     }
     return { requests, firstPaints, measuredAt: new Date().toISOString() };
@@ -183,6 +197,14 @@ export async function benchDashboard(
     await server.stop();
     log(`dashboard: server log in ${path.relative(process.cwd(), options.logFile)}`);
   }
+}
+
+/**
+ * Drops every kept rollup so the next request computes from the incidents, as the first visit
+ * after new data does. Only the rollup table is written; the seeded incidents are untouched.
+ */
+async function forgetRollups(databaseUrl: string): Promise<void> {
+  await withClient(databaseUrl, (client) => client.query("TRUNCATE incident_measure_rollups"));
 }
 
 /** The p-th percentile (nearest rank) of a list of milliseconds. */
@@ -201,8 +223,10 @@ export function renderDashboardBlock(result: DashboardBenchResult, machine: stri
     return [
       request.name,
       request.scope === "team" ? `team ${TEAM}` : "whole organisation",
+      ms(request.coldMs),
       ms(percentile(request.milliseconds, 50)),
       ms(p95),
+      `×${(request.coldMs / p95).toFixed(1)}`,
       `${ms(request.targetMs)}`,
       p95 <= request.targetMs ? "met" : `missed (×${(p95 / request.targetMs).toFixed(1)})`,
       String(request.milliseconds.length),
@@ -210,23 +234,42 @@ export function renderDashboardBlock(result: DashboardBenchResult, machine: stri
   });
   const paintRows = result.firstPaints.map((paint) => [
     paint.scope === "team" ? `team ${TEAM}` : "whole organisation",
+    ms(paint.coldTilesVisibleMs),
     ms(percentile(paint.firstContentfulPaintMs, 50)),
     ms(percentile(paint.tilesVisibleMs, 50)),
+    "1500 ms",
+    percentile(paint.tilesVisibleMs, 50) <= 1500 ? "met" : "missed",
     ms(percentile(paint.peopleTilesMs, 50)),
     String(paint.tilesVisibleMs.length),
   ]);
   return [
     "<!-- Written by `npm run bench -- --only dashboard --write` (bench/bench-dashboard.ts). -->",
     "",
-    `Quarter 2026-07-01 to 2026-10-01 in Europe/Stockholm on the \`large\` seed; production server, loopback, one request at a time after a warm-up (${result.measuredAt.slice(0, 10)}, ${machine}).`,
+    `Quarter 2026-07-01 to 2026-10-01 in Europe/Stockholm on the \`large\` seed; production server, loopback, one request at a time; the baseline is the first request after every rollup was dropped, computed from the incidents (${result.measuredAt.slice(0, 10)}, ${machine}).`,
     "",
-    markdownTable(["Request", "Scope", "p50", "p95", "Target (p95)", "Target", "Runs"], rows),
+    markdownTable(
+      [
+        "Request",
+        "Scope",
+        "Baseline: no rollups",
+        "p50",
+        "p95",
+        "Baseline ÷ p95",
+        "Target (p95)",
+        "Target",
+        "Runs",
+      ],
+      rows,
+    ),
     "",
     markdownTable(
       [
         "Quarterly review in Chromium",
+        "Baseline: tiles on screen, no rollups",
         "First contentful paint",
         "Incident tiles on screen",
+        "Target",
+        "Met",
         "People tiles filled",
         "Runs",
       ],

@@ -95,6 +95,17 @@ describe("seedDatabase", () => {
     });
   });
 
+  it("notes every seeded day for the incident measure rollups (its triggers are skipped)", async () => {
+    await withClient(first.url, async (client) => {
+      const unnoted = `SELECT count(*)::int AS count FROM incidents i WHERE NOT EXISTS (
+        SELECT 1 FROM incident_measure_changes c WHERE c.day = (i.created_at AT TIME ZONE 'UTC')::date)`;
+      expect(await count(client, unnoted)).toBe(0);
+      expect(
+        await count(client, "SELECT count(*)::int AS count FROM incident_measure_changes"),
+      ).toBeGreaterThan(0);
+    });
+  });
+
   it("moves every id sequence past the explicit ids, so later inserts do not collide", async () => {
     await withClient(first.url, async (client) => {
       const { rows } = await client.query<{ id: number }>(
