@@ -141,7 +141,7 @@ export function renderBlock(results: BenchResults, previousBlock = ""): string {
             `part of every report's wall time above (${day(new Date().toISOString())}, ${results.machine}).`,
         ];
   return [
-    "<!-- Written by `npm run bench -- --write` (scripts/bench/); edit the script, not this block. -->",
+    "<!-- Written by `npm run bench -- --write` (bench/); edit the script, not this block. -->",
     "",
     markdownTable(SEED_HEADER, seedRows),
     "",
@@ -196,7 +196,7 @@ export function renderWebhookBlock(result: WebhookBenchResult, machine: string):
     ),
   ];
   return [
-    "<!-- Written by `npm run bench -- --only webhooks --write` (scripts/bench/bench-webhooks.ts). -->",
+    "<!-- Written by `npm run bench -- --only webhooks --write` (bench/bench-webhooks.ts). -->",
     "",
     markdownTable(["Webhook receiver", ...columns.map((scenario) => scenario.scenario.name)], rows),
     "",
@@ -218,4 +218,49 @@ export function replaceWebhookBlock(
     return `${document.trimEnd()}\n\n## Webhook receiver\n\n${WEBHOOK_START_MARKER}\n${block}\n${WEBHOOK_END_MARKER}\n`;
   }
   return `${document.slice(0, start)}${WEBHOOK_START_MARKER}\n${block}\n${document.slice(end)}`;
+}
+
+export interface MarkedBlockPlacement {
+  /** The section heading written with the markers when the document has none yet, e.g. "## File import". */
+  heading: string;
+  /** A heading the new section goes before (e.g. "## Webhook receiver"); absent or not found = appended. */
+  before?: string;
+}
+
+export const startMarkerOf = (name: string) => `<!-- bench:${name}:start -->`;
+export const endMarkerOf = (name: string) => `<!-- bench:${name}:end -->`;
+
+/**
+ * The document with the text between `<!-- bench:NAME:start -->` and `<!-- bench:NAME:end -->`
+ * replaced by `block`. A document without those markers gets them under `placement.heading`,
+ * before the `placement.before` heading when it has one, else at the end; without a placement
+ * the call throws rather than guess where the block belongs.
+ */
+export function replaceMarkedBlock(
+  document: string,
+  name: string,
+  block: string,
+  placement?: MarkedBlockPlacement,
+): string {
+  const startMarker = startMarkerOf(name);
+  const endMarker = endMarkerOf(name);
+  const start = document.indexOf(startMarker);
+  const end = document.indexOf(endMarker);
+  if (start !== -1 && end > start) {
+    return `${document.slice(0, start)}${startMarker}\n${block}\n${document.slice(end)}`;
+  }
+  if (placement === undefined) {
+    throw new Error(`the document has no ${startMarker} … ${endMarker} block to replace`);
+  }
+  const section = `${placement.heading}\n\n${startMarker}\n${block}\n${endMarker}\n`;
+  const beforeAt = placement.before === undefined ? -1 : headingIndex(document, placement.before);
+  if (beforeAt === -1) return `${document.trimEnd()}\n\n${section}`;
+  return `${document.slice(0, beforeAt)}${section}\n${document.slice(beforeAt)}`;
+}
+
+/** Where a line that is exactly this heading starts, or -1. */
+function headingIndex(document: string, heading: string): number {
+  if (document.startsWith(`${heading}\n`)) return 0;
+  const at = document.indexOf(`\n${heading}\n`);
+  return at === -1 ? -1 : at + 1;
 }

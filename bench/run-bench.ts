@@ -3,8 +3,10 @@
  * large seeds, in an embedded PostgreSQL of its own (.data/bench/postgres). Targets are checked
  * here, never by timed assertions in tests (docs/benchmarks.md).
  *
- *   npm run bench -- [--only seed|report|webhooks|dashboard] [--scale small|large|all] [--runs N] [--reseed]
- *                    [--write] [--profile] [--webhook-incidents N] [--concurrency N]
+ *   npm run bench -- [--only seed|report|webhooks|dashboard|import|sync] [--scale small|large|all]
+ *                    [--runs N] [--reseed] [--write] [--profile] [--webhook-incidents N]
+ *                    [--concurrency N] [--import-incidents N] [--import-log-entries N]
+ *                    [--sync-seconds N]
  */
 import fs from "node:fs/promises";
 import os from "node:os";
@@ -24,15 +26,11 @@ import {
   fairshiftBin,
   type SeedRecord,
 } from "./bench-database";
+import { benchImport, renderImportBlock, replaceImportBlock } from "./bench-import";
 import { benchReport, REPORT_SCENARIOS, type ReportResult } from "./bench-report";
-import { benchWebhooks } from "./bench-webhooks";
-import {
-  type BenchResults,
-  renderBlock,
-  renderWebhookBlock,
-  replaceBlock,
-  replaceWebhookBlock,
-} from "./benchmarks-doc";
+import { benchSync, renderSyncBlock, replaceSyncBlock } from "./bench-sync";
+import { benchWebhooks, renderWebhooksBlock, replaceWebhooksBlock } from "./bench-webhooks";
+import { type BenchResults, renderBlock, replaceBlock } from "./benchmarks-doc";
 import { killRunningProcesses, measureProcess } from "./measure-process";
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -47,11 +45,16 @@ const optionsSchema = z.object({
   write: z.boolean().default(false),
   profile: z.boolean().default(false),
   only: z
-    .enum(["seed", "report", "webhooks", "dashboard"], {
-      error: "--only must be seed, report, webhooks or dashboard",
+    .enum(["seed", "report", "webhooks", "dashboard", "import", "sync"], {
+      error: "--only must be seed, report, webhooks, dashboard, import or sync",
     })
     .optional(),
   "webhook-incidents": z.coerce.number().int().min(1).max(1_000_000).default(1_000),
+  // The issue's sizes are 1 M incidents and 5 M log entries; by default the run stays within
+  // its half hour with a fifth of that (`--import-incidents 1000000 --import-log-entries 5000000`).
+  "import-incidents": z.coerce.number().int().min(1_000).max(10_000_000).default(200_000),
+  "import-log-entries": z.coerce.number().int().min(1_000).max(50_000_000).default(1_000_000),
+  "sync-seconds": z.coerce.number().int().min(60).max(3_600).default(120),
   concurrency: z.coerce.number().int().min(1).max(256).default(8),
 });
 
@@ -69,6 +72,9 @@ function readOptions(argv: string[]) {
       profile: { type: "boolean" },
       only: { type: "string" },
       "webhook-incidents": { type: "string" },
+      "import-incidents": { type: "string" },
+      "import-log-entries": { type: "string" },
+      "sync-seconds": { type: "string" },
       concurrency: { type: "string" },
     },
   });
@@ -116,6 +122,38 @@ async function main(argv: string[]): Promise<number> {
       for (const scale of scales) await ensureSeededDatabase(context, scale, options.reseed);
       return 0;
     }
+    const writeBlock = async (replace: (document: string) => string) => {
+      if (!options.write) return;
+      const document = await fs.readFile(benchmarksDocument, "utf8");
+      await fs.writeFile(benchmarksDocument, replace(document));
+    };
+    if (options.only === undefined || options.only === "import") {
+      const imported = await benchImport({
+        repositoryRoot,
+        adminUrl: server.url,
+        incidents: options["import-incidents"],
+        logEntries: options["import-log-entries"],
+        log,
+      });
+      const block = renderImportBlock(imported, machineNote());
+      await writeBlock((document) => replaceImportBlock(document, block));
+      process.stdout.write(`${block}\n`);
+      if (options.only === "import") return 0;
+    }
+    if (options.only === undefined || options.only === "sync") {
+      const synced = await benchSync({
+        repositoryRoot,
+        adminUrl: server.url,
+        seconds: options["sync-seconds"],
+        uncappedSeconds: 20,
+        incidents: 22_000,
+        log,
+      });
+      const block = renderSyncBlock(synced, machineNote());
+      await writeBlock((document) => replaceSyncBlock(document, block));
+      process.stdout.write(`${block}\n`);
+      if (options.only === "sync") return 0;
+    }
     if (options.only === undefined || options.only === "dashboard") {
       // The dashboard is measured on the large seed only: small answers in milliseconds.
       const { url } = await ensureSeededDatabase(context, "large", options.reseed);
@@ -137,20 +175,14 @@ async function main(argv: string[]): Promise<number> {
     if (options.only !== "report") {
       const webhooks = await benchWebhooks({
         repositoryRoot,
-        adminUrl: server.url,
         incidents: options["webhook-incidents"],
         concurrency: options.concurrency,
         log,
         logFile: path.join(benchDirectory, "webhooks-server.log"),
       });
-      if (options.write) {
-        const document = await fs.readFile(benchmarksDocument, "utf8");
-        await fs.writeFile(
-          benchmarksDocument,
-          replaceWebhookBlock(document, webhooks, machineNote()),
-        );
-      }
-      process.stdout.write(`${renderWebhookBlock(webhooks, machineNote())}\n`);
+      const webhookBlock = renderWebhooksBlock(webhooks, machineNote());
+      await writeBlock((document) => replaceWebhooksBlock(document, webhookBlock));
+      process.stdout.write(`${webhookBlock}\n`);
       const isLossless = webhooks.scenarios.every((scenario) => scenario.problems.length === 0);
       if (options.only === "webhooks") return isLossless ? 0 : 1;
     }

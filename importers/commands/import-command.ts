@@ -146,6 +146,7 @@ export async function runImportCommand(
       mapping,
       timeZone: options.tz ?? mapping?.timeZone ?? null,
       isDryRun: options["dry-run"],
+      databaseUrl: database.url,
       onProgress: (progress) =>
         progress.phase === "reading"
           ? printProgress({

@@ -79,6 +79,7 @@ export async function runSyncCommand(
     const result = await syncAccount(db, {
       client: createPagerDutyClient({ token: environment.PAGERDUTY_TOKEN, baseUrl: apiUrl }),
       apiUrl,
+      databaseUrl: database.url,
       since,
       until,
       includeCustomFields: !parsed.data["no-custom-fields"],

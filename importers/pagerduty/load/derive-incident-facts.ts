@@ -3,7 +3,8 @@ import { recomputeDetectionSources } from "@/lib/server/detection/recompute-dete
 import { getMetricSettings } from "@/lib/server/queries/get-metric-settings";
 import { deriveTimeInLieuAccruals } from "@/lib/server/time-in-lieu/derive-time-in-lieu-accruals";
 import { Prisma } from "@/prisma/generated/client/client";
-import { pageChannelOf } from "./page-channel";
+import { pageChannelSql } from "./page-channel";
+import type { SqlClient } from "./sql-client";
 
 export interface DerivedFacts {
   incidents: number;
@@ -52,36 +53,57 @@ export async function deriveIncidentFacts(
   const all = [...ids].sort((a, b) => a - b);
   facts.incidents = all.length;
   if (all.length === 0) return facts;
-  options.onProgress?.("pages and incident facts");
+  const settings = await getMetricSettings(db);
+  const paged = new Map<number, { first: number; last: number }>();
+  // Chunk by chunk, every step for the same incidents before the next chunk: memory follows one
+  // chunk, and the detection recompute sends its id list with each batch it reads.
   for (let start = 0; start < all.length; start += CHUNK) {
     const chunk = all.slice(start, start + CHUNK);
+    options.onProgress?.("pages and incident facts");
     if (!options.retryUnresolvedNotifications) {
       facts.peopleResolved += (await resolveNotifiedNames(db, chunk)).length;
     }
     facts.pagesWritten += await writePages(db, chunk);
     await updateIncidentFacts(db, chunk);
     await fillTeamsFromServices(db, chunk);
+    options.onProgress?.("detection sources");
+    facts.detectionChanged += (
+      await recomputeDetectionSources(db, settings.detection, { incidentIds: chunk })
+    ).changed;
+    await addPagedSpans(db, chunk, paged);
   }
-  const settings = await getMetricSettings(db);
-  options.onProgress?.("detection sources");
-  facts.detectionChanged = (
-    await recomputeDetectionSources(db, settings.detection, { incidentIds: all })
-  ).changed;
   options.onProgress?.("time in lieu");
-  const paged = await db.$queryRaw<{ personId: number; first: Date; last: Date }[]>(Prisma.sql`
-    SELECT person_id AS "personId", min(at) AS first, max(at) AS last FROM pages
-    WHERE incident_id = ANY(${all}::int4[]) GROUP BY person_id`);
-  if (paged.length > 0) {
-    const first = Math.min(...paged.map((row) => row.first.getTime()));
-    const last = Math.max(...paged.map((row) => row.last.getTime()));
+  if (paged.size > 0) {
+    const spans = [...paged.values()];
+    const first = Math.min(...spans.map((span) => span.first));
+    const last = Math.max(...spans.map((span) => span.last));
     const accruals = await deriveTimeInLieuAccruals(db, settings, {
-      personIds: paged.map((row) => row.personId),
+      personIds: [...paged.keys()],
       from: new Date(first - ACCRUAL_MARGIN_MS),
       to: new Date(last + ACCRUAL_MARGIN_MS),
     });
     facts.accrualsWritten = accruals.inserted + accruals.updated + accruals.deleted;
   }
   return facts;
+}
+
+/** Widens each paged person's span to the pages of these incidents. */
+async function addPagedSpans(
+  db: SqlClient,
+  incidentIds: number[],
+  paged: Map<number, { first: number; last: number }>,
+): Promise<void> {
+  const rows = await db.$queryRaw<{ personId: number; first: number; last: number }[]>(Prisma.sql`
+    SELECT person_id AS "personId", (extract(epoch FROM min(at)) * 1000)::float8 AS first,
+      (extract(epoch FROM max(at)) * 1000)::float8 AS last
+    FROM pages WHERE incident_id = ANY(${incidentIds}::int4[]) GROUP BY person_id`);
+  for (const row of rows) {
+    const known = paged.get(row.personId);
+    paged.set(row.personId, {
+      first: Math.min(known?.first ?? Number.POSITIVE_INFINITY, row.first),
+      last: Math.max(known?.last ?? Number.NEGATIVE_INFINITY, row.last),
+    });
+  }
 }
 
 /**
@@ -111,33 +133,20 @@ async function resolveNotifiedNames(
   return [...new Set(rows.map((row) => row.incidentId))];
 }
 
-/** One page per notify entry with a person; a page whose entry lost its person goes. */
-async function writePages(db: PrismaClient, incidentIds: number[]): Promise<number> {
-  const entries = await db.$queryRaw<
-    {
-      id: number;
-      incidentId: number;
-      personId: number;
-      at: Date;
-      notificationType: string | null;
-    }[]
-  >(Prisma.sql`
-    SELECT id, incident_id AS "incidentId", person_id AS "personId", at,
-      notification_type AS "notificationType"
-    FROM incident_log_entries
-    WHERE incident_id = ANY(${incidentIds}::int4[]) AND type = 'notify_log_entry' AND person_id IS NOT NULL`);
+/**
+ * One page per notify entry with a person; a page whose entry lost its person goes. Written by
+ * one `INSERT … SELECT` from the entries (no round trip through Node).
+ */
+async function writePages(db: SqlClient, incidentIds: number[]): Promise<number> {
   await db.$executeRaw(Prisma.sql`
     DELETE FROM pages p USING incident_log_entries e
     WHERE p.log_entry_id = e.id AND p.incident_id = ANY(${incidentIds}::int4[]) AND e.person_id IS NULL`);
-  if (entries.length === 0) return 0;
   return db.$executeRaw(Prisma.sql`
     INSERT INTO pages AS p (person_id, incident_id, channel, at, log_entry_id)
-    SELECT u.person, u.incident, u.channel::page_channel, u.at, u.entry
-    FROM unnest(${entries.map((entry) => entry.personId)}::int4[],
-                ${entries.map((entry) => entry.incidentId)}::int4[],
-                ${entries.map((entry) => pageChannelOf(entry.notificationType))}::text[],
-                ${entries.map((entry) => entry.at.toISOString())}::timestamptz[],
-                ${entries.map((entry) => entry.id)}::int4[]) AS u(person, incident, channel, at, entry)
+    SELECT e.person_id, e.incident_id, ${pageChannelSql(Prisma.sql`e.notification_type`)}, e.at, e.id
+    FROM incident_log_entries e
+    WHERE e.incident_id = ANY(${incidentIds}::int4[]) AND e.type = 'notify_log_entry'
+      AND e.person_id IS NOT NULL
     ON CONFLICT (log_entry_id) DO UPDATE SET
       person_id = excluded.person_id, incident_id = excluded.incident_id,
       channel = excluded.channel, at = excluded.at

@@ -77,13 +77,20 @@ const emptyBuffers = (): Buffers => ({
  * batch, referenced objects first (teams, policies, services, schedules, people), then incidents,
  * log entries and shifts, so a batch never refers to a row it has not written. Rejected rows are
  * stored with their line and reason. Everything goes through `sql`, the file's transaction.
+ *
+ * A full batch is written while the reader goes on filling the next one, so parsing and mapping
+ * in Node overlap PostgreSQL's writing (two cores do twice the work); at most two batches are in
+ * memory, and the writes themselves stay one at a time, in order, on the one transaction.
  */
 export function createRecordLoader(sql: SqlClient, options: RecordLoaderOptions) {
   const batchSize = options.batchSize ?? 1_000;
   let buffers = emptyBuffers();
   let buffered = 0;
   const origins = new WeakMap<ImportRecord, number | null>();
-  const rejections: Rejection[] = [];
+  /** Rejections the reader yielded since the last batch was cut: they are written with it. */
+  let readRejections: Rejection[] = [];
+  /** The write in progress; the next waits for it (and fails with it). */
+  let writing: Promise<void> = Promise.resolve();
   const result: LoadResult = {
     totals: noWrites(),
     byKind: {},
@@ -101,19 +108,16 @@ export function createRecordLoader(sql: SqlClient, options: RecordLoaderOptions)
     addCounts(result.totals, counts);
   }
 
-  function reject<T extends ImportRecord>(rejectedRecords: RejectedRecord<T>[]) {
-    for (const { record, reason } of rejectedRecords) {
-      rejections.push({
-        line: origins.get(record) ?? null,
-        reason,
-        raw: JSON.stringify("raw" in record ? record.raw : record).slice(0, RAW_LIMIT),
-      });
-    }
+  function rejectionsOf<T extends ImportRecord>(rejectedRecords: RejectedRecord<T>[]): Rejection[] {
+    return rejectedRecords.map(({ record, reason }) => ({
+      line: origins.get(record) ?? null,
+      reason,
+      raw: JSON.stringify("raw" in record ? record.raw : record).slice(0, RAW_LIMIT),
+    }));
   }
 
-  async function writeRejections() {
-    if (rejections.length === 0) return;
-    const batch = rejections.splice(0, rejections.length);
+  async function writeRejections(batch: Rejection[]) {
+    if (batch.length === 0) return;
     result.rejected += batch.length;
     result.firstRejections.push(
       ...batch.slice(0, Math.max(0, REJECTIONS_SHOWN - result.firstRejections.length)),
@@ -123,24 +127,21 @@ export function createRecordLoader(sql: SqlClient, options: RecordLoaderOptions)
       const slice = batch.slice(start, start + REJECTION_BATCH);
       await sql.$executeRaw(Prisma.sql`
         INSERT INTO rejected_rows (import_run_id, file_name, line_number, reason, raw_row)
-        SELECT ${options.importRunId}, ${options.fileName}, u.line, u.reason, u.raw
+        SELECT ${options.importRunId}::int4, ${options.fileName}::text, u.line, u.reason, u.raw
         FROM unnest(${slice.map((rejection) => rejection.line)}::int4[],
                     ${slice.map((rejection) => rejection.reason)}::text[],
                     ${slice.map((rejection) => rejection.raw)}::text[]) AS u(line, reason, raw)`);
     }
   }
 
-  async function flush(): Promise<void> {
-    const batch = buffers;
-    buffers = emptyBuffers();
-    buffered = 0;
+  async function flush(batch: Buffers, rejections: Rejection[]): Promise<void> {
     count("team", await upsertTeams(sql, batch.team));
     count("escalation_policy", await upsertEscalationPolicies(sql, batch.escalation_policy));
     count("service", await upsertServices(sql, batch.service));
     count("schedule", await upsertSchedules(sql, batch.schedule));
     const people = await upsertPeople(sql, batch.person);
     count("person", people.counts);
-    reject(people.rejected);
+    rejections.push(...rejectionsOf(people.rejected));
     if (people.counts.inserted + people.counts.updated > 0) result.havePeopleChanged = true;
     const incidents = await upsertIncidents(sql, batch.incident, options.importRunId);
     count("incident", incidents.counts);
@@ -150,25 +151,39 @@ export function createRecordLoader(sql: SqlClient, options: RecordLoaderOptions)
     for (const id of logEntries.changedIncidentIds) result.changedIncidentIds.add(id);
     const shifts = await upsertShifts(sql, batch.shift, options.importRunId);
     count("shift", shifts.counts);
-    reject(shifts.rejected);
-    await writeRejections();
+    rejections.push(...rejectionsOf(shifts.rejected));
+    await writeRejections(rejections);
+  }
+
+  /** Cuts the buffered records and rejections into a batch written after the one in progress. */
+  async function startWriting(): Promise<void> {
+    const batch = buffers;
+    const rejections = readRejections;
+    buffers = emptyBuffers();
+    buffered = 0;
+    readRejections = [];
+    await writing;
+    writing = flush(batch, rejections);
+    // Awaited by the next add or by finish; until then a failure must not count as unhandled.
+    writing.catch(() => undefined);
   }
 
   return {
     async add(item: ReadItem): Promise<void> {
       if (item.type === "rejection") {
-        rejections.push(item.rejection);
-        if (rejections.length >= REJECTION_BATCH) await writeRejections();
+        readRejections.push(item.rejection);
+        if (readRejections.length >= REJECTION_BATCH) await startWriting();
         return;
       }
       const { record } = item;
       origins.set(record, item.origin.line);
       (buffers[record.kind] as ImportRecord[]).push(record);
       buffered += 1;
-      if (buffered >= batchSize) await flush();
+      if (buffered >= batchSize) await startWriting();
     },
     async finish(): Promise<LoadResult> {
-      await flush();
+      await startWriting();
+      await writing;
       return result;
     },
   };

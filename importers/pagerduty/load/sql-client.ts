@@ -1,7 +1,14 @@
 import type { Prisma } from "@/prisma/generated/client/client";
 
-/** What the loaders need from Prisma: raw SQL, inside the import's transaction. */
-export type SqlClient = Pick<Prisma.TransactionClient, "$queryRaw" | "$executeRaw">;
+/**
+ * What the loaders need: raw SQL from `Prisma.sql` fragments, inside the import's transaction. A
+ * Prisma transaction client is one; so is a plain pg connection (`sqlClientOf` in
+ * pg-transaction.ts), which the file import uses because it costs far less per row.
+ */
+export interface SqlClient {
+  $queryRaw<T = unknown>(query: Prisma.Sql): PromiseLike<T>;
+  $executeRaw(query: Prisma.Sql): PromiseLike<number>;
+}
 
 /** How many records of one kind a write inserted, changed or found already as they were. */
 export interface WriteCounts {

@@ -51,6 +51,8 @@ export interface FakeRequestLogEntry {
   query: string;
   status: number;
   accept: string | null;
+  /** Date.now() when the request arrived, so a benchmark can count requests per minute. */
+  receivedAt: number;
 }
 
 export interface FakePagerDutyServer {
@@ -135,6 +137,7 @@ export async function startFakePagerDutyServer(
   }
 
   function handle(request: IncomingMessage, response: ServerResponse) {
+    const receivedAt = Date.now();
     const { response: answer, headers } = respond(request);
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
     requestLog.push({
@@ -143,6 +146,7 @@ export async function startFakePagerDutyServer(
       query: decodeURIComponent(url.search.replace(/^\?/, "")),
       status: answer.status,
       accept: request.headers.accept ?? null,
+      receivedAt,
     });
     const send = () => sendJson(response, answer.status, answer.body, headers);
     if (faults.latencyMs) setTimeout(send, faults.latencyMs);

@@ -392,6 +392,46 @@ describe("syncPagerDuty", () => {
     expect(summary.requests).toBeLessThan(30);
   });
 
+  it("lists on while the sink commits, and commits the pages listed meanwhile together", async () => {
+    const server = await serve(halfYear);
+    const sink = createInMemorySink();
+    const checkpoints = createInMemoryCheckpointStore();
+    const logWrites: number[] = [];
+    let requestsDuringFirstWrite = 0;
+    const slowSink: SyncSink = {
+      async writeObjects(resource, objects) {
+        if (resource === "log_entries" && logWrites.length === 0) {
+          // A slow first commit: the sync must keep listing (ten pages ahead) meanwhile.
+          const before = server.requests;
+          for (let waits = 0; waits < 200 && server.requests < before + 10; waits += 1) {
+            await new Promise((resolve) => setTimeout(resolve, 5));
+          }
+          requestsDuringFirstWrite = server.requests - before;
+        }
+        if (resource === "log_entries") logWrites.push(objects.length);
+        await sink.writeObjects(resource, objects);
+      },
+    };
+    await syncPagerDuty({
+      client: clientFor(server.url),
+      checkpoints,
+      sink: slowSink,
+      since: start,
+      until: end,
+      includeCustomFields: false,
+      pagesPerWrite: 5,
+    });
+    expect(requestsDuringFirstWrite).toBeGreaterThanOrEqual(10);
+    // The first commit is one page; five of the pages listed during it go in the next one (some
+    // pages end a 30-day window, so are not full).
+    expect(logWrites[0]).toBe(100);
+    expect(logWrites[1]).toBeGreaterThan(400);
+    expect(Math.max(...logWrites)).toBeLessThanOrEqual(500);
+    expect(sink.written.log_entries).toHaveLength(halfYear.log_entries.length);
+    expectSinkHoldsAccount(sink, halfYear);
+    expect(checkpoints.cursors.get("log_entries")).toMatchObject({ partial: null });
+  });
+
   it("starts over from an earlier since than the checkpoint covers", async () => {
     const server = await serve(halfYear);
     const checkpoints = createInMemoryCheckpointStore();

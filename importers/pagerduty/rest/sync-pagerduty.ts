@@ -27,6 +27,7 @@ import {
   type WindowedListing,
   type WindowedPage,
 } from "./paginate";
+import { readAhead } from "./read-ahead";
 import {
   parseWindowCursor,
   planResume,
@@ -65,6 +66,18 @@ const RECENT_OVERLAP_MS = 10 * 60_000;
 /** Shifts are edited after the fact (overrides, swaps); a month and a bit covers the longest common rotation. */
 const ONCALL_OVERLAP_MS = 35 * DAY_MS;
 
+/**
+ * Pages listed ahead of the one being written. Enough to cover a slow commit at 960 requests a
+ * minute (ten pages is 0.6 s of budget), few enough to hold in memory (100 objects a page).
+ */
+const PAGES_AHEAD = 10;
+
+/** What a listed page becomes: its objects, and incidents fetched again to commit before them. */
+interface PreparedPage {
+  items: unknown[];
+  incidentsFirst?: unknown[];
+}
+
 const byId = (item: unknown) => objectIdOf(item) ?? JSON.stringify(item);
 
 const INCIDENTS: WindowedListing = {
@@ -95,6 +108,7 @@ const ONCALLS: WindowedListing = {
 
 export async function syncPagerDuty(options: SyncOptions): Promise<SyncSummary> {
   const { client, checkpoints, sink, includeCustomFields, onProgress, signal } = options;
+  const pagesPerWrite = options.pagesPerWrite ?? 1;
   const paging = options.paging ?? PAGERDUTY_PAGING;
   const now = options.clock?.() ?? Date.now();
   const since = floorToSecond(options.since.getTime());
@@ -126,7 +140,10 @@ export async function syncPagerDuty(options: SyncOptions): Promise<SyncSummary> 
     }
   }
 
-  async function withCustomFields(incidents: unknown[]): Promise<unknown[]> {
+  async function withCustomFields(
+    incidents: unknown[],
+    signal: AbortSignal | undefined,
+  ): Promise<unknown[]> {
     if (!includeCustomFields) return incidents;
     return mapWithConcurrency(incidents, PER_INCIDENT_CONCURRENCY, async (incident) => {
       const id = objectIdOf(incident);
@@ -135,24 +152,51 @@ export async function syncPagerDuty(options: SyncOptions): Promise<SyncSummary> 
     });
   }
 
-  /** Lists a windowed resource from its plan, committing page by page. */
+  /**
+   * Lists a windowed resource from its plan, committing in page order. Listing runs ahead of
+   * preparing (per-incident requests), which runs ahead of writing, so the rate budget is spent
+   * while the database commits; pages listed during a slow commit are committed together.
+   */
   async function syncWindowed(
     resource: SyncResource,
     listing: WindowedListing,
     plan: ResumePlan,
     maxWindowMs: number,
-    prepare: (items: unknown[]) => Promise<unknown[]>,
+    prepare: (items: unknown[], signal: AbortSignal) => Promise<PreparedPage>,
   ) {
-    const pages = (async function* (): AsyncGenerator<WindowedPage> {
+    // Stops the requests running ahead when the writes fail, as well as on the caller's signal.
+    const stopAhead = new AbortController();
+    const aheadSignal = signal ? AbortSignal.any([signal, stopAhead.signal]) : stopAhead.signal;
+    const aheadOptions: ListOptions = { ...listOptions, signal: aheadSignal };
+    const stop = () => stopAhead.abort(new Error("The sync stopped."));
+    const listed = (async function* (): AsyncGenerator<WindowedPage> {
       if (plan.partial) {
-        yield* listWindow(client, listing, plan.partial.window, plan.partial.offset, listOptions);
+        yield* listWindow(client, listing, plan.partial.window, plan.partial.offset, aheadOptions);
       }
       for (const window of splitIntoWindows({ since: plan.start, until }, maxWindowMs)) {
-        yield* listWindow(client, listing, window, 0, listOptions);
+        yield* listWindow(client, listing, window, 0, aheadOptions);
       }
     })();
-    for await (const page of pages) {
-      await write(resource, await prepare(page.items));
+    const prepared = (async function* () {
+      for await (const [page] of readAhead(listed, { depth: PAGES_AHEAD, onStop: stop })) {
+        if (page) yield { page, writes: await prepare(page.items, aheadSignal) };
+      }
+    })();
+    for await (const batch of readAhead(prepared, {
+      depth: PAGES_AHEAD,
+      maxBatch: pagesPerWrite,
+      onStop: stop,
+    })) {
+      signal?.throwIfAborted();
+      const last = batch.at(-1);
+      if (!last) continue;
+      const incidentsFirst = batch.flatMap(({ writes }) => writes.incidentsFirst ?? []);
+      if (incidentsFirst.length > 0) await write("incidents", incidentsFirst, false);
+      await write(
+        resource,
+        batch.flatMap(({ writes }) => writes.items),
+      );
+      const { page } = last;
       const cursor: WindowCursor = page.windowDone
         ? { since: plan.historySince, committedUntil: page.window.until, partial: null }
         : {
@@ -186,12 +230,12 @@ export async function syncPagerDuty(options: SyncOptions): Promise<SyncSummary> 
     INCIDENTS,
     incidentPlan,
     MAX_WINDOW_MS.incidents,
-    async (items) => {
+    async (items, aheadSignal) => {
       for (const item of items) {
         const id = objectIdOf(item);
         if (id !== null) listedIncidents.add(id);
       }
-      return withCustomFields(items);
+      return { items: await withCustomFields(items, aheadSignal) };
     },
   );
 
@@ -200,7 +244,7 @@ export async function syncPagerDuty(options: SyncOptions): Promise<SyncSummary> 
     LOG_ENTRIES,
     logPlan,
     MAX_WINDOW_MS.log_entries,
-    async (entries) => {
+    async (entries, aheadSignal) => {
       // Incidents this run has not listed changed since they were last fetched: fetch them again,
       // and commit them before the entries, so the checkpoint never passes an unfetched change.
       const stale = [...new Set(entries.map(logEntryIncidentId))].filter(
@@ -208,7 +252,7 @@ export async function syncPagerDuty(options: SyncOptions): Promise<SyncSummary> 
       );
       const fetched = await mapWithConcurrency(stale, PER_INCIDENT_CONCURRENCY, async (id) => {
         listedIncidents.add(id);
-        const incident = await fetchIncident(client, id, signal);
+        const incident = await fetchIncident(client, id, aheadSignal);
         if (incident === null) {
           warnings.push(`Incident ${id} has log entries but PagerDuty no longer has it (404).`);
         }
@@ -216,8 +260,7 @@ export async function syncPagerDuty(options: SyncOptions): Promise<SyncSummary> 
       });
       const incidents = fetched.filter((incident) => incident !== null);
       refetchedIncidents += incidents.length;
-      await write("incidents", await withCustomFields(incidents), false);
-      return entries;
+      return { items: entries, incidentsFirst: await withCustomFields(incidents, aheadSignal) };
     },
   );
 
@@ -227,15 +270,15 @@ export async function syncPagerDuty(options: SyncOptions): Promise<SyncSummary> 
     since,
     ONCALL_OVERLAP_MS,
   );
-  await syncWindowed("oncalls", ONCALLS, oncallPlan, MAX_WINDOW_MS.oncalls, async (shifts) =>
+  await syncWindowed("oncalls", ONCALLS, oncallPlan, MAX_WINDOW_MS.oncalls, async (shifts) => ({
     // A shift overlapping two windows is listed in both; hand it over once.
-    shifts.filter((shift) => {
+    items: shifts.filter((shift) => {
       const key = oncallKey(shift);
       if (seenShifts.has(key)) return false;
       seenShifts.add(key);
       return true;
     }),
-  );
+  }));
 
   return {
     objects,

@@ -51,6 +51,12 @@ export interface SyncOptions {
   signal?: AbortSignal;
   /** PagerDuty's paging limits; tests lower `maxOffset` to reach the ceiling with little data. */
   paging?: PagingLimits;
+  /**
+   * Pages committed together at most when they were listed while the sink was still committing
+   * earlier ones (1 by default: a commit per page). A database sink, whose commit costs more than
+   * a fetch, passes more so it keeps up with the listing instead of holding the sync back.
+   */
+  pagesPerWrite?: number;
   /** Milliseconds now, for clamping `until`; Date.now by default. */
   clock?: () => number;
 }

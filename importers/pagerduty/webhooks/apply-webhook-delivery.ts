@@ -1,6 +1,11 @@
 import type { PrismaClient } from "@/lib/server/database/prisma-client";
 import type { WebhookVerdict } from "@/prisma/generated/client/client";
-import { applyWebhookEvent, type EventChanges } from "./apply-webhook-event";
+import {
+  type ApplicableEvent,
+  type AppliedEvent,
+  applyWebhookEvent,
+  type EventChanges,
+} from "./apply-webhook-event";
 import {
   type EventSummary,
   type MappedWebhookEvent,
@@ -19,7 +24,7 @@ export interface DeliveryOutcome {
   incidentIds: number[];
 }
 
-const TRANSACTION_TIMEOUT_MS = 60_000;
+export const TRANSACTION_TIMEOUT_MS = 60_000;
 
 export type MappedDelivery =
   | { ok: true; events: MappedWebhookEvent[]; summary: EventSummary }
@@ -44,39 +49,25 @@ export function mapDeliveryBody(body: Uint8Array, webhookId: string | null): Map
   return { ok: true, events, summary };
 }
 
+/** A delivery's applicable events (the ones applyWebhookEvent takes), in body order. */
+export function applicableEvents(mapped: MappedDelivery & { ok: true }): ApplicableEvent[] {
+  return mapped.events.filter((event): event is ApplicableEvent => event.outcome === "apply");
+}
+
 /**
- * Applies a stored delivery's events in one transaction: all of them or, after a crash, none
- * (the delivery stays pending and is applied again; its own ledger rows do not make it a
- * duplicate). The verdict: applied when any event changed the data, duplicate when every
- * applicable event was applied before, ignored when none is applicable, rejected when an event
- * cannot be read.
+ * The verdict of a delivery from what its events did: applied when any event changed the data,
+ * duplicate when every applicable event was applied before, ignored when none is applicable,
+ * rejected when an event cannot be read.
  */
-export async function applyWebhookDelivery(
-  db: PrismaClient,
-  deliveryId: number,
-  body: Uint8Array,
-  webhookId: string | null,
-): Promise<DeliveryOutcome> {
-  const mapped = mapDeliveryBody(body, webhookId);
-  if (!mapped.ok) {
-    return { verdict: "rejected", reason: mapped.reason, changes: [], incidentIds: [] };
-  }
+export function outcomeOf(
+  mapped: MappedDelivery & { ok: true },
+  results: readonly AppliedEvent[],
+): DeliveryOutcome {
   const rejected = mapped.events.flatMap((event) =>
     event.outcome === "reject" ? [event.reason] : [],
   );
   const ignored = mapped.events.flatMap((event) =>
     event.outcome === "ignore" ? [event.reason] : [],
-  );
-  const applicable = mapped.events.filter((event) => event.outcome === "apply");
-  const results = await db.$transaction(
-    async (transaction) => {
-      const applied = [];
-      for (const event of applicable) {
-        applied.push(await applyWebhookEvent(transaction, deliveryId, event));
-      }
-      return applied;
-    },
-    { timeout: TRANSACTION_TIMEOUT_MS, maxWait: TRANSACTION_TIMEOUT_MS },
   );
   const changes = results.flatMap((result) =>
     result.verdict === "applied" ? [result.changes] : [],
@@ -97,4 +88,34 @@ export async function applyWebhookDelivery(
   if (duplicates.length > 0) return { verdict: "duplicate", reason, changes, incidentIds };
   if (rejected.length > 0) return { verdict: "rejected", reason, changes, incidentIds };
   return { verdict: "ignored", reason, changes, incidentIds };
+}
+
+/**
+ * Applies a stored delivery's events in one transaction: all of them or, after a crash, none
+ * (the delivery stays pending and is applied again; its own ledger rows do not make it a
+ * duplicate). The applier applies rounds of deliveries together (applyWebhookRound); this one
+ * delivery at a time path serves replays and a round that failed.
+ */
+export async function applyWebhookDelivery(
+  db: PrismaClient,
+  deliveryId: number,
+  body: Uint8Array,
+  webhookId: string | null,
+): Promise<DeliveryOutcome> {
+  const mapped = mapDeliveryBody(body, webhookId);
+  if (!mapped.ok) {
+    return { verdict: "rejected", reason: mapped.reason, changes: [], incidentIds: [] };
+  }
+  const applicable = applicableEvents(mapped);
+  const results = await db.$transaction(
+    async (transaction) => {
+      const applied = [];
+      for (const event of applicable) {
+        applied.push(await applyWebhookEvent(transaction, deliveryId, event));
+      }
+      return applied;
+    },
+    { timeout: TRANSACTION_TIMEOUT_MS, maxWait: TRANSACTION_TIMEOUT_MS },
+  );
+  return outcomeOf(mapped, results);
 }

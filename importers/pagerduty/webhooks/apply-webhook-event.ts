@@ -36,7 +36,8 @@ export type AppliedEvent =
   | { verdict: "applied"; incidentId: number; changes: EventChanges }
   | { verdict: "duplicate"; firstDeliveryId: number };
 
-interface IncidentRow {
+/** The incident as the delivery log compares it before and after an event. */
+export interface IncidentRow {
   id: number;
   number: number | null;
   title: string;
@@ -50,7 +51,7 @@ interface IncidentRow {
   service: string | null;
 }
 
-const TRACKED_FIELDS = [
+export const TRACKED_FIELDS = [
   ["status", "status"],
   ["acknowledgedAt", "acknowledged at"],
   ["resolvedAt", "resolved at"],
@@ -62,8 +63,23 @@ const TRACKED_FIELDS = [
   ["number", "number"],
 ] as const satisfies readonly (readonly [keyof IncidentRow, string])[];
 
-const shown = (value: IncidentRow[keyof IncidentRow] | undefined) =>
+export const shown = (value: IncidentRow[keyof IncidentRow] | undefined) =>
   value instanceof Date ? value.toISOString() : (value ?? null);
+
+/** The incidents' rows as the delivery log compares them, by PagerDuty id. */
+export async function readIncidents(
+  sql: SqlClient,
+  pagerdutyIds: readonly string[],
+): Promise<Map<string, IncidentRow>> {
+  const rows = await sql.$queryRaw<(IncidentRow & { pagerdutyId: string })[]>(Prisma.sql`
+    SELECT i.pagerduty_id AS "pagerdutyId", i.id, i.number, i.title, i.status::text AS status,
+      i.status_changed_at AS "statusChangedAt", i.acknowledged_at AS "acknowledgedAt",
+      i.resolved_at AS "resolvedAt", i.created_at AS "createdAt", i.priority,
+      i.urgency::text AS urgency, s.name AS service
+    FROM incidents i LEFT JOIN services s ON s.id = i.service_id
+    WHERE i.pagerduty_id = ANY(${[...pagerdutyIds]}::text[])`);
+  return new Map(rows.map(({ pagerdutyId, ...row }) => [pagerdutyId, row]));
+}
 
 async function readIncident(sql: SqlClient, pagerdutyId: string): Promise<IncidentRow | null> {
   const [row] = await sql.$queryRaw<IncidentRow[]>(Prisma.sql`

@@ -1,8 +1,8 @@
 import type { PrismaClient } from "@/lib/server/database/prisma-client";
-import { Prisma, type WebhookVerdict } from "@/prisma/generated/client/client";
+import type { WebhookVerdict } from "@/prisma/generated/client/client";
 import { mapDeliveryBody } from "./apply-webhook-delivery";
+import { deliveryGroupCommitFor } from "./group-commit-deliveries";
 import { type EventSummary, NO_SUMMARY } from "./map-webhook-event";
-import { storeDelivery } from "./store-webhook-delivery";
 import { verifySignature, type WebhookSecret } from "./verify-signature";
 import { markSecretUsed } from "./webhook-secrets";
 
@@ -38,7 +38,8 @@ const isJsonContentType = (value: string | null) =>
  * to the applier, so PagerDuty gets its 2xx within milliseconds. A refused request is logged as
  * rejected with its reason and changes nothing; a delivery whose events were all applied before
  * is logged as a duplicate and answered 200. A failure to store throws: answer 5xx so PagerDuty
- * retries.
+ * retries. Rows are written through the group commit: deliveries arriving together share one
+ * INSERT, and each is answered once its row committed.
  */
 export async function receiveWebhook(
   db: PrismaClient,
@@ -52,7 +53,7 @@ export async function receiveWebhook(
   ): Promise<WebhookReceipt> => {
     let deliveryId: number | null = null;
     try {
-      deliveryId = await storeDelivery(db, {
+      ({ id: deliveryId } = await deliveryGroupCommitFor(db).store({
         headers: incoming.headers,
         body: incoming.body,
         byteSize: incoming.byteSize,
@@ -61,7 +62,7 @@ export async function receiveWebhook(
         reason,
         statusCode: status,
         subscription: incoming.subscription,
-      });
+      }));
     } catch (error) {
       console.error("webhook: could not log a refused delivery", error);
     }
@@ -102,8 +103,13 @@ export async function receiveWebhook(
   if (!mapped.ok) return refuse(mapped.status, mapped.reason);
   const { events, summary } = mapped;
 
-  const store = (verdict: WebhookVerdict, reason: string | null, statusCode: number) =>
-    storeDelivery(db, {
+  const store = (
+    verdict: WebhookVerdict,
+    reason: string | null,
+    statusCode: number,
+    eventIds?: string[],
+  ) =>
+    deliveryGroupCommitFor(db).store({
       headers: incoming.headers,
       body: incoming.body,
       byteSize: incoming.byteSize,
@@ -112,37 +118,34 @@ export async function receiveWebhook(
       reason,
       statusCode,
       subscription,
+      ...(eventIds ? { eventIds } : {}),
     });
-  const answer = (
-    status: number,
-    deliveryId: number,
-    verdict: WebhookVerdict,
-    reason: string | null,
-  ): WebhookReceipt => ({
-    status,
-    body: { deliveryId, verdict, ...(reason ? { reason } : {}) },
-    deliveryId,
-    verdict,
-    reason,
+  const answer = (stored: {
+    id: number;
+    verdict: WebhookVerdict;
+    reason: string | null;
+    statusCode: number;
+  }): WebhookReceipt => ({
+    status: stored.statusCode,
+    body: {
+      deliveryId: stored.id,
+      verdict: stored.verdict,
+      ...(stored.reason ? { reason: stored.reason } : {}),
+    },
+    deliveryId: stored.id,
+    verdict: stored.verdict,
+    reason: stored.reason,
     eventType: summary.eventType,
-    isPendingApply: verdict === "pending",
+    isPendingApply: stored.verdict === "pending",
   });
 
   if (summary.eventType === "pagey.ping") {
-    const reason = "pagey.ping: PagerDuty's test; nothing to apply";
-    return answer(200, await store("ignored", reason, 200), "ignored", reason);
+    return answer(await store("ignored", "pagey.ping: PagerDuty's test; nothing to apply", 200));
   }
   const eventIds = events.flatMap((event) =>
     event.outcome === "apply" ? [event.facts.eventId] : [],
   );
-  if (eventIds.length > 0 && eventIds.length === events.length) {
-    const [seen] = await db.$queryRaw<{ count: number; deliveryId: number | null }[]>(Prisma.sql`
-      SELECT count(*)::int AS count, min(delivery_id) AS "deliveryId"
-      FROM applied_webhook_events WHERE event_id = ANY(${eventIds}::text[])`);
-    if (seen && seen.count === eventIds.length) {
-      const reason = `already applied from delivery ${seen.deliveryId} (PagerDuty retried or replayed it)`;
-      return answer(200, await store("duplicate", reason, 200), "duplicate", reason);
-    }
-  }
-  return answer(202, await store("pending", null, 202), "pending", null);
+  // Every event applied before: stored as a duplicate and answered 200 (decided in the write).
+  const isDuplicateCandidate = eventIds.length > 0 && eventIds.length === events.length;
+  return answer(await store("pending", null, 202, isDuplicateCandidate ? eventIds : undefined));
 }

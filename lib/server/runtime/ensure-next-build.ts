@@ -12,6 +12,10 @@ const require = createRequire(import.meta.url);
 const BUILD_INPUTS = [
   "app",
   "lib",
+  // The webhook receiver, uploads and the sync run importers' code inside the server.
+  "importers",
+  "instrumentation.ts",
+  "proxy.ts",
   "public",
   "prisma/schema.prisma",
   "next.config.ts",

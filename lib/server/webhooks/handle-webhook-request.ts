@@ -4,10 +4,14 @@ import {
   MAX_WEBHOOK_BODY_BYTES,
   receiveWebhook,
 } from "@/importers/pagerduty/webhooks/receive-webhook";
-import { loadWebhookSecrets } from "@/importers/pagerduty/webhooks/webhook-secrets";
+import { loadCachedWebhookSecrets } from "@/importers/pagerduty/webhooks/webhook-secrets";
 import { getDb } from "@/lib/server/db";
 import { readEnvironment } from "@/lib/server/env";
 import { kickWebhookApplier } from "./webhook-applier";
+
+// A webhook answer is a few dozen bytes: `no-transform` keeps Next from gzipping it, which
+// cost more CPU than anything else on the answer path (a zlib stream per response).
+const ANSWER_HEADERS = { "cache-control": "no-store, no-transform" };
 
 /** The body's bytes, or null once it passes the limit (the rest is not read). */
 async function readLimitedBody(
@@ -47,7 +51,7 @@ export async function handleWebhookRequest(
   const db = getDb();
   const { body, byteSize } = await readLimitedBody(request, MAX_WEBHOOK_BODY_BYTES);
   try {
-    const secrets = await loadWebhookSecrets(
+    const secrets = await loadCachedWebhookSecrets(
       db,
       subscription,
       readEnvironment().PAGERDUTY_WEBHOOK_SECRETS,
@@ -61,7 +65,7 @@ export async function handleWebhookRequest(
     if (receipt.status >= 400) console.warn(line);
     else console.info(line);
     if (receipt.isPendingApply) after(() => kickWebhookApplier(db));
-    return Response.json(receipt.body, { status: receipt.status });
+    return Response.json(receipt.body, { status: receipt.status, headers: ANSWER_HEADERS });
   } catch (error) {
     console.error("webhook 503: the delivery could not be stored; PagerDuty will retry", error);
     return Response.json(
@@ -71,7 +75,7 @@ export async function handleWebhookRequest(
           message: "The delivery could not be stored; retry later.",
         },
       },
-      { status: 503, headers: { "retry-after": "5" } },
+      { status: 503, headers: { ...ANSWER_HEADERS, "retry-after": "5" } },
     );
   }
 }

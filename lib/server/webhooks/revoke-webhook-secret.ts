@@ -1,3 +1,4 @@
+import { forgetCachedWebhookSecrets } from "@/importers/pagerduty/webhooks/webhook-secrets";
 import type { PrismaClient } from "@/lib/server/database/prisma-client";
 import { ApiError } from "@/lib/server/http/api-error";
 
@@ -11,4 +12,5 @@ export async function revokeWebhookSecret(db: PrismaClient, id: number): Promise
     data: { revokedAt: new Date() },
   });
   if (count === 0) throw new ApiError("not_found", `No active webhook secret ${id}.`);
+  forgetCachedWebhookSecrets();
 }

@@ -1,3 +1,4 @@
+import { forgetCachedWebhookSecrets } from "@/importers/pagerduty/webhooks/webhook-secrets";
 import type { PrismaClient } from "@/lib/server/database/prisma-client";
 import { ApiError } from "@/lib/server/http/api-error";
 import {
@@ -30,5 +31,6 @@ export async function saveWebhookSecret(
       "This secret is already saved. To rotate, add PagerDuty's new secret, then remove the old one.",
     );
   }
+  forgetCachedWebhookSecrets();
   return toWebhookSecretRow(created);
 }

@@ -1,38 +1,71 @@
-import { drainPendingDeliveries } from "@/importers/pagerduty/webhooks/apply-pending-deliveries";
+import {
+  type ApplyPendingResult,
+  applyPendingDeliveries,
+} from "@/importers/pagerduty/webhooks/apply-pending-deliveries";
 import type { PrismaClient } from "@/lib/server/database/prisma-client";
 
 // Catches deliveries whose apply was retried or whose applier died mid-way (their lease ran out).
 const SWEEP_EVERY_MS = 15_000;
+// Deliveries arrived this recently: the server is answering a burst.
+const BUSY_WINDOW_MS = 250;
+// While it is, the applier rests as long as its last round took, so answering keeps at least
+// half of the event loop (PagerDuty's latency matters more than how soon a change shows).
+const REST_SHARE_WHILE_BUSY = 1;
+const MAX_REST_MS = 1_000;
+// A kick waits this long before the round starts, so deliveries arriving a few apart are applied
+// together: a round costs some 30 statements however many deliveries it holds.
+const GATHER_MS = 50;
 
 interface ApplierState {
   running: Promise<void> | null;
   isKickedAgain: boolean;
+  lastKickedAt: number;
   sweep: NodeJS.Timeout | null;
 }
 
 // One applier per server process, kept across hot reloads in development.
 const globalForApplier = globalThis as unknown as { fairshiftWebhookApplier?: ApplierState };
-globalForApplier.fairshiftWebhookApplier ??= { running: null, isKickedAgain: false, sweep: null };
+globalForApplier.fairshiftWebhookApplier ??= {
+  running: null,
+  isKickedAgain: false,
+  lastKickedAt: 0,
+  sweep: null,
+};
 const state = globalForApplier.fairshiftWebhookApplier;
 
+/** How long to rest after a round that took `roundMs`, given when a delivery last arrived. */
+export function restAfterRound(roundMs: number, lastKickedAt: number, now: number): number {
+  if (now - lastKickedAt > BUSY_WINDOW_MS) return 0;
+  return Math.min(MAX_REST_MS, Math.round(roundMs * REST_SHARE_WHILE_BUSY));
+}
+
 /**
- * Applies pending webhook deliveries until none is left. Kicks while it runs coalesce into one
- * more pass, so a burst of deliveries is applied in rounds rather than one task per request.
+ * Applies pending webhook deliveries until none is left, in rounds (a round applies up to a few
+ * hundred deliveries together). Kicks while it runs coalesce into one more pass; while deliveries
+ * keep arriving, it rests between rounds so the answers are not starved.
  */
 export function kickWebhookApplier(db: PrismaClient): Promise<void> {
+  state.lastKickedAt = Date.now();
+  return runApplier(db, GATHER_MS);
+}
+
+function runApplier(db: PrismaClient, gatherMs = 0): Promise<void> {
   if (state.running) {
     state.isKickedAgain = true;
     return state.running;
   }
   state.running = (async () => {
     try {
+      if (gatherMs > 0) await new Promise((resolve) => setTimeout(resolve, gatherMs));
       do {
         state.isKickedAgain = false;
-        const result = await drainPendingDeliveries(db);
-        if (result.failed > 0 || result.retrying > 0) {
-          console.warn(
-            `webhook applier: ${result.failed} deliveries failed, ${result.retrying} wait to retry`,
-          );
+        for (;;) {
+          const started = Date.now();
+          const round = await applyPendingDeliveries(db);
+          report(round);
+          if (round.claimed === 0 || round.claimed === round.retrying) break;
+          const rest = restAfterRound(Date.now() - started, state.lastKickedAt, Date.now());
+          if (rest > 0) await new Promise((resolve) => setTimeout(resolve, rest));
         }
       } while (state.isKickedAgain);
     } catch (error) {
@@ -44,13 +77,21 @@ export function kickWebhookApplier(db: PrismaClient): Promise<void> {
   return state.running;
 }
 
+function report(round: ApplyPendingResult): void {
+  if (round.failed > 0 || round.retrying > 0) {
+    console.warn(
+      `webhook applier: ${round.failed} deliveries failed, ${round.retrying} wait to retry`,
+    );
+  }
+}
+
 /**
  * At server start: applies what an earlier process stored but did not apply (a crash or restart
  * between answering PagerDuty and applying), then sweeps every 15 s for retries.
  */
 export function startWebhookApplier(db: PrismaClient): void {
   if (state.sweep) return;
-  void kickWebhookApplier(db);
-  state.sweep = setInterval(() => void kickWebhookApplier(db), SWEEP_EVERY_MS);
+  void runApplier(db);
+  state.sweep = setInterval(() => void runApplier(db), SWEEP_EVERY_MS);
   state.sweep.unref();
 }

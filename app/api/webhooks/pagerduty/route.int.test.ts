@@ -5,6 +5,7 @@ import { FIXTURES_DIRECTORY } from "@/importers/pagerduty/map/testing/read-fixtu
 import { drainPendingDeliveries } from "@/importers/pagerduty/webhooks/apply-pending-deliveries";
 import { webhookRequest } from "@/importers/pagerduty/webhooks/testing/webhook-request";
 import { signBody } from "@/importers/pagerduty/webhooks/verify-signature";
+import { forgetCachedWebhookSecrets } from "@/importers/pagerduty/webhooks/webhook-secrets";
 import { useRouteTestDatabase } from "@/lib/server/testing/test-database";
 import { POST as postSubscription } from "./[subscription]/route";
 import { POST } from "./route";
@@ -33,10 +34,10 @@ vi.mock("@/importers/pagerduty/webhooks/store-webhook-delivery", async (importOr
     await importOriginal<typeof import("@/importers/pagerduty/webhooks/store-webhook-delivery")>();
   return {
     ...original,
-    storeDelivery: (...args: Parameters<typeof original.storeDelivery>) =>
+    storeDeliveries: (...args: Parameters<typeof original.storeDeliveries>) =>
       storage.isBroken
         ? Promise.reject(new Error("connection terminated unexpectedly"))
-        : original.storeDelivery(...args),
+        : original.storeDeliveries(...args),
   };
 });
 
@@ -76,6 +77,8 @@ describe("POST /api/webhooks/pagerduty", () => {
   beforeEach(async () => {
     process.env.PAGERDUTY_WEBHOOK_SECRETS = `${ALDAVIVA_SECRET},${OUR_SECRET}`;
     scheduled.length = 0;
+    // Saved secrets are cached for a few seconds; the tests write them straight to the table.
+    forgetCachedWebhookSecrets();
     await database.db
       .$executeRaw`TRUNCATE incidents, incident_log_entries, webhook_deliveries, applied_webhook_events, webhook_secrets, services, people, escalation_policies, teams RESTART IDENTITY CASCADE`;
   });
@@ -310,6 +313,7 @@ describe("POST /api/webhooks/pagerduty", () => {
           { label: "us", secret: "us-secret-22222222" },
         ],
       });
+      forgetCachedWebhookSecrets();
       const euSigned = signBody(body(), ["eu-secret-11111111"]);
       expect((await post(body(), { signature: euSigned, subscription: "eu" })).status).toBe(202);
       expect((await post(body(), { signature: euSigned, subscription: "us" })).status).toBe(401);
@@ -321,6 +325,7 @@ describe("POST /api/webhooks/pagerduty", () => {
         where: { label: "eu" },
         data: { revokedAt: new Date() },
       });
+      forgetCachedWebhookSecrets();
       expect((await post(body(), { signature: euSigned, subscription: "eu" })).status).toBe(401);
       expect((await deliveries()).map((delivery) => delivery.subscription)).toEqual([
         "eu",
