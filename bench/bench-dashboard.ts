@@ -10,6 +10,7 @@ import { ensureNextBuild } from "@/lib/server/runtime/ensure-next-build";
 import { findFreePort } from "@/lib/server/runtime/ports";
 import { serveNext } from "@/lib/server/runtime/serve-next";
 import { withClient } from "@/lib/server/testing/test-server";
+import { type BenchSession, signInBenchAdmin } from "./bench-account";
 import { markdownTable } from "./benchmarks-doc";
 
 export const DASHBOARD_START_MARKER = "<!-- bench:dashboard:start -->";
@@ -86,9 +87,17 @@ function urlOf(name: string, scope: "organisation" | "team"): string {
   return `${path}?${query}`;
 }
 
-async function timeRequest(baseUrl: string, url: string): Promise<{ ms: number; bytes: number }> {
+async function timeRequest(
+  baseUrl: string,
+  url: string,
+  session: BenchSession,
+): Promise<{ ms: number; bytes: number }> {
   const started = performance.now();
-  const response = await fetch(`${baseUrl}${url}`);
+  // Not following redirects: a page that sends the bench to /sign-in must fail, not be timed.
+  const response = await fetch(`${baseUrl}${url}`, {
+    headers: { cookie: session.cookie },
+    redirect: "manual",
+  });
   const body = await response.arrayBuffer();
   const ms = performance.now() - started;
   if (!response.ok) throw new Error(`${url} answered ${response.status}`);
@@ -97,6 +106,7 @@ async function timeRequest(baseUrl: string, url: string): Promise<{ ms: number; 
 
 async function measureFirstPaint(
   baseUrl: string,
+  session: BenchSession,
   scope: "organisation" | "team",
   runs: number,
   log: (message: string) => void,
@@ -129,14 +139,16 @@ async function measureFirstPaint(
   };
   try {
     for (let run = 0; run < runs; run += 1) {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      await context.addCookies(session.cookies);
+      const page = await context.newPage();
       const started = performance.now();
       await page.goto(`${baseUrl}${urlOf("GET / ", scope)}`, { waitUntil: "commit" });
       await page.getByTestId("tile-incidents-value").waitFor({ timeout: 120_000 });
       // The first run finds no rollups (the caller forgot them): the baseline, not counted below.
       if (run === 0) {
         result.coldTilesVisibleMs = performance.now() - started;
-        await page.close();
+        await context.close();
         continue;
       }
       result.tilesVisibleMs.push(performance.now() - started);
@@ -146,7 +158,7 @@ async function measureFirstPaint(
       if (paint !== null) result.firstContentfulPaintMs.push(paint);
       await page.getByTestId("tile-wakeups-value").waitFor({ timeout: 300_000 });
       result.peopleTilesMs.push(performance.now() - started);
-      await page.close();
+      await context.close();
     }
   } finally {
     await browser.close();
@@ -169,6 +181,7 @@ export async function benchDashboard(
   });
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
+    const session = await signInBenchAdmin(options.databaseUrl, baseUrl);
     const requests: TimedRequest[] = [];
     const firstPaints: FirstPaint[] = [];
     for (const scope of ["team", "organisation"] as const) {
@@ -178,10 +191,10 @@ export async function benchDashboard(
         const runs = scope === "organisation" && url.startsWith("/api/report") ? 1 : options.runs;
         log(`dashboard, ${scope}: ${url} × ${runs} (+1 with no rollups kept, the baseline)`);
         await forgetRollups(options.databaseUrl);
-        const cold = await timeRequest(baseUrl, url);
+        const cold = await timeRequest(baseUrl, url, session);
         const timed: TimedRequest = { ...request, milliseconds: [], coldMs: cold.ms, bytes: 0 };
         for (let run = 0; run < runs; run += 1) {
-          const { ms, bytes } = await timeRequest(baseUrl, url);
+          const { ms, bytes } = await timeRequest(baseUrl, url, session);
           timed.milliseconds.push(ms);
           timed.bytes = bytes;
         }
@@ -189,7 +202,13 @@ export async function benchDashboard(
       }
       log(`dashboard, ${scope}: first paint in Chromium × ${Math.min(options.runs, 3)}`);
       await forgetRollups(options.databaseUrl);
-      const paint = await measureFirstPaint(baseUrl, scope, Math.min(options.runs, 3) + 1, log);
+      const paint = await measureFirstPaint(
+        baseUrl,
+        session,
+        scope,
+        Math.min(options.runs, 3) + 1,
+        log,
+      );
       if (paint) firstPaints.push(paint);
     }
     return { requests, firstPaints, measuredAt: new Date().toISOString() };
