@@ -51,9 +51,9 @@ const optionsSchema = z.object({
     .optional(),
   "webhook-incidents": z.coerce.number().int().min(1).max(1_000_000).default(1_000),
   // The issue's sizes are 1 M incidents and 5 M log entries; by default the run stays within
-  // its half hour with a fifth of that (`--import-incidents 1000000 --import-log-entries 5000000`).
-  "import-incidents": z.coerce.number().int().min(1_000).max(10_000_000).default(200_000),
-  "import-log-entries": z.coerce.number().int().min(1_000).max(50_000_000).default(1_000_000),
+  // its half hour with a twentieth of that (`--import-incidents 1000000 --import-log-entries 5000000`).
+  "import-incidents": z.coerce.number().int().min(1_000).max(10_000_000).default(50_000),
+  "import-log-entries": z.coerce.number().int().min(1_000).max(50_000_000).default(250_000),
   "sync-seconds": z.coerce.number().int().min(60).max(3_600).default(120),
   concurrency: z.coerce.number().int().min(1).max(256).default(8),
 });
