@@ -1,7 +1,10 @@
 import fs from "node:fs/promises";
 import path from "node:path";
+import pg from "pg";
+import { to as copyTo } from "pg-copy-streams";
 import type { Report } from "@/lib/shared/report";
 import type { BenchScale } from "./bench-database";
+import { markdownTable } from "./benchmarks-doc";
 import { measureProcess } from "./measure-process";
 
 /** The quarter every run measures, read in the zone of the product's first customers. */
@@ -115,4 +118,163 @@ export function formatBytes(bytes: number | null): string {
   if (bytes >= 10 ** 9) return `${(bytes / 10 ** 9).toFixed(2)} GB`;
   if (bytes >= 10 ** 6) return `${(bytes / 10 ** 6).toFixed(bytes >= 10 ** 7 ? 0 : 1)} MB`;
   return `${Math.round(bytes / 1000)} kB`;
+}
+
+/** Targets of issue 8 for a whole-organisation and a one-team quarter (dashboard p95). */
+export const REPORT_TARGET_SECONDS: Readonly<Record<string, number>> = {
+  "all teams": 1,
+  "team Payments": 0.3,
+};
+
+export interface ReportReadBaseline {
+  scale: BenchScale;
+  scope: string;
+  /** Wall time of COPY … TO STDOUT of every row the report reads per person, median of runs. */
+  seconds: number;
+  rows: number;
+  bytes: number;
+}
+
+// The report's window for the bench quarter (summarisePeople with the default settings): pages
+// from one call-out chain window (60 min) before the range, shifts from a week before it, the
+// ledger up to its end. Stockholm is at +02:00 on both dates.
+const READ_WINDOW = {
+  pagesFrom: "2026-06-30T21:00:00Z",
+  shiftsFrom: "2026-06-23T22:00:00Z",
+  start: "2026-06-30T22:00:00Z",
+  end: "2026-09-30T22:00:00Z",
+};
+
+/**
+ * The statement the baseline copies out: the report's people (a page or a shift in the range,
+ * of the team when there is one) and, for them, the interrupting pages with their incident's
+ * resolve, the shifts and the ledger lines, the rows `listPersonSlices` reads. Built from
+ * constants and a literal escaped by pg, since COPY takes no parameters.
+ */
+function readStatement(client: pg.Client, scenario: ReportScenario): string {
+  const teamIndex = scenario.extraArgs.indexOf("--team");
+  const team = teamIndex === -1 ? null : scenario.extraArgs[teamIndex + 1];
+  const { pagesFrom, shiftsFrom, start, end } = READ_WINDOW;
+  const teamCondition =
+    team == null
+      ? "TRUE"
+      : `EXISTS (SELECT 1 FROM team_memberships m JOIN teams t ON t.id = m.team_id
+           WHERE m.person_id = p.id AND lower(t.name) = lower(${client.escapeLiteral(team)}))`;
+  return `COPY (
+    WITH people AS (
+      SELECT p.id FROM people p
+      WHERE ${teamCondition}
+        AND (EXISTS (SELECT 1 FROM pages pg WHERE pg.person_id = p.id
+                       AND pg.at >= '${start}' AND pg.at < '${end}')
+          OR EXISTS (SELECT 1 FROM on_call_shifts s WHERE s.person_id = p.id
+                       AND s.start_at < '${end}' AND s.end_at > '${start}')))
+    SELECT 'p', pg.person_id, pg.at, pg.channel::text, pg.incident_id, i.resolved_at, NULL::text
+    FROM pages pg JOIN incidents i ON i.id = pg.incident_id
+    WHERE pg.person_id IN (SELECT id FROM people) AND pg.at >= '${pagesFrom}' AND pg.at < '${end}'
+      AND pg.channel IN ('phone', 'sms', 'push') AND i.detection_source <> 'test'
+    UNION ALL
+    SELECT 's', s.person_id, s.start_at, NULL, s.level, s.end_at, NULL
+    FROM on_call_shifts s
+    WHERE s.person_id IN (SELECT id FROM people) AND s.start_at < '${end}' AND s.end_at > '${shiftsFrom}'
+    UNION ALL
+    SELECT 'l', e.person_id, e.occurred_at, e.kind::text, e.minutes, e.expires_at, e.status::text
+    FROM time_in_lieu_entries e
+    WHERE e.person_id IN (SELECT id FROM people) AND e.kind <> 'expiry' AND e.occurred_at < '${end}'
+  ) TO STDOUT`;
+}
+
+/**
+ * The baseline a report is read against: PostgreSQL streaming, as COPY text that nobody parses,
+ * the rows the report needs per person. A per-page report cannot be faster than reading its
+ * pages, so report ÷ baseline says how much Node adds on top of the data it must see.
+ */
+export async function benchReportReadBaseline(options: {
+  databaseUrl: string;
+  scale: BenchScale;
+  scenario: ReportScenario;
+  runs: number;
+}): Promise<ReportReadBaseline> {
+  const client = new pg.Client({ connectionString: options.databaseUrl });
+  await client.connect();
+  try {
+    const times: number[] = [];
+    let rows = 0;
+    let bytes = 0;
+    for (let run = 0; run < options.runs; run++) {
+      const started = performance.now();
+      const stream = client.query(copyTo(readStatement(client, options.scenario)));
+      rows = 0;
+      bytes = 0;
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        bytes += chunk.length;
+        for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) rows += 1;
+      }
+      times.push((performance.now() - started) / 1000);
+    }
+    const sorted = [...times].sort((a, b) => a - b);
+    return {
+      scale: options.scale,
+      scope: options.scenario.scope,
+      seconds: sorted[Math.floor(sorted.length / 2)] ?? 0,
+      rows,
+      bytes,
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Figure, baseline, ratio and target for each report measured: the report's median wall time
+ * (a fresh CLI process) against the COPY of its rows, and against the dashboard target it has
+ * to meet as an API call (a warm server saves the CLI's start-up, shown apart).
+ */
+export function renderReportTargets(
+  results: readonly ReportResult[],
+  baselines: readonly ReportReadBaseline[],
+  startupSeconds: number | null,
+): string {
+  const rows = results.map((result) => {
+    const report = medianOf(result.wallSeconds);
+    const baseline = baselines.find(
+      (candidate) => candidate.scale === result.scale && candidate.scope === result.scope,
+    );
+    const target = REPORT_TARGET_SECONDS[result.scope];
+    const warm = startupSeconds === null ? report : Math.max(0, report - startupSeconds);
+    return [
+      result.scale,
+      result.scope,
+      `${report.toFixed(2)} s`,
+      baseline
+        ? `${baseline.seconds.toFixed(2)} s (${baseline.rows.toLocaleString("en")} rows)`
+        : "n/a",
+      baseline && baseline.seconds > 0 ? `×${(report / baseline.seconds).toFixed(1)}` : "n/a",
+      target === undefined ? "n/a" : `${target} s`,
+      target === undefined
+        ? "n/a"
+        : warm <= target
+          ? "met"
+          : `missed (×${(warm / target).toFixed(1)} without start-up)`,
+    ];
+  });
+  return markdownTable(
+    [
+      "Scale",
+      "Scope",
+      "Report, median",
+      "Baseline: COPY of its rows",
+      "Ratio",
+      "Target",
+      "Target met",
+    ],
+    rows,
+  );
+}
+
+function medianOf(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }

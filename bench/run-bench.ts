@@ -27,10 +27,17 @@ import {
   type SeedRecord,
 } from "./bench-database";
 import { benchImport, renderImportBlock, replaceImportBlock } from "./bench-import";
-import { benchReport, REPORT_SCENARIOS, type ReportResult } from "./bench-report";
+import {
+  benchReport,
+  benchReportReadBaseline,
+  REPORT_SCENARIOS,
+  type ReportReadBaseline,
+  type ReportResult,
+  renderReportTargets,
+} from "./bench-report";
 import { benchSync, renderSyncBlock, replaceSyncBlock } from "./bench-sync";
 import { benchWebhooks, renderWebhooksBlock, replaceWebhooksBlock } from "./bench-webhooks";
-import { type BenchResults, renderBlock, replaceBlock } from "./benchmarks-doc";
+import { type BenchResults, renderBlock, replaceBlock, replaceMarkedBlock } from "./benchmarks-doc";
 import { killRunningProcesses, measureProcess } from "./measure-process";
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -188,6 +195,7 @@ async function main(argv: string[]): Promise<number> {
     }
     const seeds: SeedRecord[] = [];
     const reports: ReportResult[] = [];
+    const readBaselines: ReportReadBaseline[] = [];
     for (const scale of scales) {
       const { url, record } = await ensureSeededDatabase(context, scale, options.reseed);
       seeds.push(record);
@@ -202,6 +210,9 @@ async function main(argv: string[]): Promise<number> {
             temporaryDirectory,
             log,
           }),
+        );
+        readBaselines.push(
+          await benchReportReadBaseline({ databaseUrl: url, scale, scenario, runs: options.runs }),
         );
         if (options.profile) {
           const profileDirectory = path.join(benchDirectory, "profiles");
@@ -233,6 +244,14 @@ async function main(argv: string[]): Promise<number> {
       log(`wrote ${path.relative(process.cwd(), benchmarksDocument)}`);
     }
     process.stdout.write(`${renderBlock(results)}\n`);
+    const targets = renderReportTargets(reports, readBaselines, results.startupSeconds);
+    await writeBlock((document) =>
+      replaceMarkedBlock(document, "report-targets", targets, {
+        heading: "### The report against its targets",
+        before: "## File import",
+      }),
+    );
+    process.stdout.write(`${targets}\n`);
     return 0;
   } finally {
     await fs.rm(temporaryDirectory, { recursive: true, force: true });

@@ -109,6 +109,21 @@ describe("offHoursAlertBudget", () => {
     });
   });
 
+  it("counts an item standing for several interruptions as that many", () => {
+    const budget = offHoursAlertBudget(
+      [
+        { ...storage, title: "Disk 91% full on db-7", interruptions: 4 },
+        { ...storage, title: "Disk 95% full on db-2" },
+        { ...edge, title: "Health check failed on edge-3", interruptions: 2 },
+      ],
+      5,
+    );
+    expect(budget.kinds).toEqual([
+      { ...storage, kind: "Disk #% full on db-#", interruptions: 5 },
+      { ...edge, kind: "Health check failed on edge-#", interruptions: 2 },
+    ]);
+  });
+
   it("tells services without an id apart by name", () => {
     const budget = offHoursAlertBudget(
       [

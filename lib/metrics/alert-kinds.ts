@@ -66,6 +66,8 @@ export interface OffHoursAlert {
   serviceName: string | null;
   /** The title of the incident behind one off-hours interruption. */
   title: string;
+  /** Off-hours interruptions this alert stands for: 1 when absent. */
+  interruptions?: number;
 }
 
 export interface OffHoursAlertKind {
@@ -86,25 +88,33 @@ export interface OffHoursAlertBudget {
 
 /**
  * The off-hours alert budget: the distinct alert kinds (service + title pattern) among off-hours
- * interruptions, against an allowed count. One item is one off-hours interruption.
+ * interruptions, against an allowed count. One item is one off-hours
+ * interruption, or `interruptions` of them (all firings of one incident at once).
  */
 export function offHoursAlertBudget(
   items: readonly OffHoursAlert[],
   allowed: number,
 ): OffHoursAlertBudget {
   const byKind = new Map<string, OffHoursAlertKind>();
+  // Firings of one alert share their title: each distinct title runs the patterns once.
+  const kindOfTitle = new Map<string, string>();
   for (const item of items) {
-    const kind = alertKind(item.title);
+    let kind = kindOfTitle.get(item.title);
+    if (kind === undefined) {
+      kind = alertKind(item.title);
+      kindOfTitle.set(item.title, kind);
+    }
+    const interruptions = item.interruptions ?? 1;
     // A service without an id (an import that knew only its name) is told apart by its name.
     const key = JSON.stringify([item.serviceId ?? item.serviceName, kind]);
     const entry = byKind.get(key);
-    if (entry) entry.interruptions += 1;
+    if (entry) entry.interruptions += interruptions;
     else
       byKind.set(key, {
         serviceId: item.serviceId,
         serviceName: item.serviceName,
         kind,
-        interruptions: 1,
+        interruptions,
       });
   }
   const kinds = [...byKind.values()].sort(

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
+  civilDateFromDayNumber,
+  dayNumber,
   formatIsoWeek,
   isoWeekday,
   isoWeekNumberSinceEpoch,
@@ -41,5 +43,35 @@ describe("civil dates", () => {
     expect(isoWeekday(parseCivilDate("2026-03-15"))).toBe(7); // Sunday
     expect(() => parseCivilDate("2026-02-29")).toThrow(RangeError);
     expect(parseCivilDate("2028-02-29")).toEqual({ year: 2028, month: 2, day: 29 });
+  });
+});
+
+describe("civilDateFromDayNumber", () => {
+  it("turns day numbers into dates across leap days, centuries and before 1970", () => {
+    expect(civilDateFromDayNumber(0)).toEqual({ year: 1970, month: 1, day: 1 });
+    expect(civilDateFromDayNumber(-1)).toEqual({ year: 1969, month: 12, day: 31 });
+    expect(civilDateFromDayNumber(11_016)).toEqual({ year: 2000, month: 2, day: 29 });
+    expect(civilDateFromDayNumber(dayNumber({ year: 2100, month: 3, day: 1 }) - 1)).toEqual({
+      year: 2100,
+      month: 2,
+      day: 28, // 2100 is not a leap year
+    });
+  });
+
+  it("agrees with Date for every day from 1800 to 2200", () => {
+    const first = dayNumber({ year: 1800, month: 1, day: 1 });
+    const last = dayNumber({ year: 2200, month: 1, day: 1 });
+    const disagreements: number[] = [];
+    for (let day = first; day <= last; day++) {
+      const date = new Date(day * 86_400_000);
+      const civil = civilDateFromDayNumber(day);
+      const agrees =
+        civil.year === date.getUTCFullYear() &&
+        civil.month === date.getUTCMonth() + 1 &&
+        civil.day === date.getUTCDate();
+      if (!agrees) disagreements.push(day);
+    }
+    expect(last - first).toBe(146_097); // 400 years of days, all checked
+    expect(disagreements).toEqual([]);
   });
 });

@@ -48,15 +48,39 @@ export function dayNumber({ year, month, day }: CivilDate): number {
   return Math.round(Date.UTC(year, month - 1, day) / MILLISECONDS_PER_DAY);
 }
 
+/**
+ * The civil date of a day number, in integer arithmetic (Howard Hinnant's `civil_from_days`, the
+ * proleptic Gregorian calendar as `Date` uses it): band code calls this for every instant it
+ * reads, and a `Date` with its UTC getters costs several times more.
+ */
 export function civilDateFromDayNumber(days: number): CivilDate {
-  const date = new Date(days * MILLISECONDS_PER_DAY);
-  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+  const shifted = days + 719_468; // days since 0000-03-01, when leap days fall at a year's end
+  const era = Math.floor(shifted / 146_097);
+  const dayOfEra = shifted - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear =
+    dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
+  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+/** ISO weekday of a day number: 1 = Monday … 7 = Sunday. */
+export function isoWeekdayOfDayNumber(days: number): number {
+  // 1970-01-01 was a Thursday (ISO 4).
+  return ((((days + 3) % 7) + 7) % 7) + 1;
 }
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export function isoWeekday(date: CivilDate): number {
-  // 1970-01-01 was a Thursday (ISO 4).
-  return ((((dayNumber(date) + 3) % 7) + 7) % 7) + 1;
+  return isoWeekdayOfDayNumber(dayNumber(date));
 }
 
 export interface IsoWeek {

@@ -4,9 +4,15 @@
  * and in any browser.
  */
 import { tzOffset } from "@date-fns/tz";
-import { type CivilDate, civilDateFromDayNumber, dayNumber, isoWeekday } from "./calendar-dates";
+import {
+  type CivilDate,
+  civilDateFromDayNumber,
+  dayNumber,
+  isoWeekdayOfDayNumber,
+} from "./calendar-dates";
 
 const MILLISECONDS_PER_MINUTE = 60_000;
+const MILLISECONDS_PER_HOUR = 3_600_000;
 const MILLISECONDS_PER_DAY = 86_400_000;
 const MINUTES_PER_DAY = 1440;
 const OFFSET_BOUND_MS = 15 * 3_600_000;
@@ -25,9 +31,92 @@ export function assertTimeZone(timeZone: string): void {
   knownTimeZones.add(timeZone);
 }
 
-/** Minutes to add to UTC to get wall-clock time (Stockholm in summer: 120). */
+// Offsets are remembered in blocks of four weeks per zone: a report reads a few hundred thousand
+// instants in a handful of zones, and `tzOffset` formats each one with Intl (microseconds per
+// call), while a block costs about 115 such calls once and a lookup after that is an array scan.
+const OFFSET_BLOCK_MS = 28 * MILLISECONDS_PER_DAY;
+// Date's own limit (±8.64e15 ms); instants near it go to `tzOffset` directly.
+const CACHEABLE_LIMIT_MS = 8.64e15 - 2 * OFFSET_BLOCK_MS;
+
+interface OffsetBlock {
+  /** Instants in the block at which the offset changes, ascending. */
+  transitions: number[];
+  /** The offset before the first transition, then after each: transitions.length + 1 entries. */
+  offsets: number[];
+}
+
+const offsetBlocksByZone = new Map<string, Map<number, OffsetBlock>>();
+
+/** The first millisecond in (before, after] whose offset is not `beforeOffset`. */
+function firstMillisecondWithNewOffset(
+  timeZone: string,
+  before: number,
+  after: number,
+  beforeOffset: number,
+): number {
+  let low = before;
+  let high = after;
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if (tzOffset(timeZone, new Date(middle)) === beforeOffset) low = middle;
+    else high = middle;
+  }
+  return high;
+}
+
+/** Null for a zone the runtime does not know (its every offset is NaN): nothing to remember. */
+function offsetBlock(timeZone: string, blockStart: number): OffsetBlock | null {
+  const blockEnd = blockStart + OFFSET_BLOCK_MS - 1;
+  let probe = blockStart;
+  let probeOffset = tzOffset(timeZone, new Date(probe));
+  if (Number.isNaN(probeOffset)) return null;
+  const block: OffsetBlock = { transitions: [], offsets: [probeOffset] };
+  while (probe < blockEnd) {
+    const next = Math.min(probe + TRANSITION_PROBE_STEP_MS, blockEnd);
+    const nextOffset = tzOffset(timeZone, new Date(next));
+    if (nextOffset !== probeOffset) {
+      block.transitions.push(firstMillisecondWithNewOffset(timeZone, probe, next, probeOffset));
+      block.offsets.push(nextOffset);
+    }
+    probe = next;
+    probeOffset = nextOffset;
+  }
+  return block;
+}
+
+/**
+ * Minutes to add to UTC to get wall-clock time (Stockholm in summer: 120): `tzOffset`'s answer,
+ * read from the zone's remembered transitions (found with the six-hour probes and millisecond
+ * search of `offsetTransitionsBetween`) instead of formatting every instant with Intl.
+ */
 export function utcOffsetMinutes(timeZone: string, epochMilliseconds: number): number {
-  return tzOffset(timeZone, new Date(epochMilliseconds));
+  const block = offsetBlockAt(timeZone, epochMilliseconds);
+  if (!block) return tzOffset(timeZone, new Date(epochMilliseconds));
+  // Date truncates fractional milliseconds; so does the lookup.
+  const instant = Math.trunc(epochMilliseconds);
+  const { transitions, offsets } = block;
+  let index = 0;
+  while (index < transitions.length && instant >= (transitions[index] as number)) index++;
+  return offsets[index] as number;
+}
+
+/** The remembered block holding an instant; null where `tzOffset` must answer itself. */
+function offsetBlockAt(timeZone: string, epochMilliseconds: number): OffsetBlock | null {
+  if (!(Math.abs(epochMilliseconds) < CACHEABLE_LIMIT_MS)) return null;
+  let blocks = offsetBlocksByZone.get(timeZone);
+  if (!blocks) {
+    blocks = new Map();
+    offsetBlocksByZone.set(timeZone, blocks);
+  }
+  const blockIndex = Math.floor(epochMilliseconds / OFFSET_BLOCK_MS);
+  let block = blocks.get(blockIndex);
+  if (block === undefined) {
+    const computed = offsetBlock(timeZone, blockIndex * OFFSET_BLOCK_MS);
+    if (!computed) return null;
+    block = computed;
+    blocks.set(blockIndex, block);
+  }
+  return block;
 }
 
 export interface WallClock extends CivilDate {
@@ -41,21 +130,20 @@ export interface WallClock extends CivilDate {
 
 export function wallClockAt(epochMilliseconds: number, timeZone: string): WallClock {
   const offset = utcOffsetMinutes(timeZone, epochMilliseconds);
-  // A Date shifted by the offset whose UTC fields read as the wall clock.
-  const shifted = new Date(epochMilliseconds + offset * MILLISECONDS_PER_MINUTE);
-  const date = {
-    year: shifted.getUTCFullYear(),
-    month: shifted.getUTCMonth() + 1,
-    day: shifted.getUTCDate(),
-  };
-  const millisecondOfDay =
-    shifted.getTime() - Date.UTC(date.year, date.month - 1, date.day) /* local midnight */;
+  // The instant shifted by the offset reads as the wall clock in UTC; truncated to whole
+  // milliseconds as a Date would be.
+  const shifted = Math.trunc(epochMilliseconds + offset * MILLISECONDS_PER_MINUTE);
+  const localDay = Math.floor(shifted / MILLISECONDS_PER_DAY);
+  const millisecondOfDay = shifted - localDay * MILLISECONDS_PER_DAY; /* since local midnight */
+  const date = civilDateFromDayNumber(localDay);
   return {
-    ...date,
-    hour: shifted.getUTCHours(),
-    minute: shifted.getUTCMinutes(),
+    year: date.year,
+    month: date.month,
+    day: date.day,
+    hour: Math.floor(millisecondOfDay / MILLISECONDS_PER_HOUR),
+    minute: Math.floor(millisecondOfDay / MILLISECONDS_PER_MINUTE) % 60,
     minuteOfDay: millisecondOfDay / MILLISECONDS_PER_MINUTE,
-    isoWeekday: isoWeekday(date),
+    isoWeekday: isoWeekdayOfDayNumber(localDay),
   };
 }
 
@@ -105,28 +193,57 @@ export function instantsReachingWallTime(
   ).filter((jump) => localTime(jump - 1) < wallAsUtc && localTime(jump) >= wallAsUtc);
 }
 
-/** Instants in (start, end) at which the zone's UTC offset changes (DST starts and ends). */
+/**
+ * Instants in (start, end] at which the zone's UTC offset changes (DST starts and ends), read
+ * from the remembered blocks of `utcOffsetMinutes`.
+ */
 export function offsetTransitionsBetween(
   timeZone: string,
   startMilliseconds: number,
   endMilliseconds: number,
 ): number[] {
   const transitions: number[] = [];
+  if (!(endMilliseconds > startMilliseconds)) return transitions;
+  const firstBlock = Math.floor(startMilliseconds / OFFSET_BLOCK_MS);
+  const lastBlock = Math.floor(endMilliseconds / OFFSET_BLOCK_MS);
+  let previousOffset = utcOffsetMinutes(timeZone, startMilliseconds);
+  for (let index = firstBlock; index <= lastBlock; index++) {
+    const block = offsetBlockAt(timeZone, index * OFFSET_BLOCK_MS);
+    if (!block) return offsetTransitionsByProbing(timeZone, startMilliseconds, endMilliseconds);
+    // A block starts with the offset its first millisecond has; a change at that millisecond is
+    // a transition too.
+    const blockStart = index * OFFSET_BLOCK_MS;
+    const changes = [
+      { at: blockStart, offset: block.offsets[0] as number },
+      ...block.transitions.map((at, change) => ({
+        at,
+        offset: block.offsets[change + 1] as number,
+      })),
+    ];
+    for (const { at, offset } of changes) {
+      if (offset === previousOffset) continue;
+      previousOffset = offset;
+      if (at > startMilliseconds && at <= endMilliseconds) transitions.push(at);
+    }
+  }
+  return transitions;
+}
+
+/** `offsetTransitionsBetween` straight from `tzOffset`, for instants beyond the blocks. */
+function offsetTransitionsByProbing(
+  timeZone: string,
+  startMilliseconds: number,
+  endMilliseconds: number,
+): number[] {
+  const offsetAt = (instant: number) => tzOffset(timeZone, new Date(instant));
+  const transitions: number[] = [];
   let probe = startMilliseconds;
-  let probeOffset = utcOffsetMinutes(timeZone, probe);
+  let probeOffset = offsetAt(probe);
   while (probe < endMilliseconds) {
     const next = Math.min(probe + TRANSITION_PROBE_STEP_MS, endMilliseconds);
-    const nextOffset = utcOffsetMinutes(timeZone, next);
+    const nextOffset = offsetAt(next);
     if (nextOffset !== probeOffset) {
-      // Binary search for the first millisecond with the new offset.
-      let before = probe;
-      let after = next;
-      while (after - before > 1) {
-        const middle = Math.floor((before + after) / 2);
-        if (utcOffsetMinutes(timeZone, middle) === probeOffset) before = middle;
-        else after = middle;
-      }
-      transitions.push(after);
+      transitions.push(firstMillisecondWithNewOffset(timeZone, probe, next, probeOffset));
     }
     probe = next;
     probeOffset = nextOffset;

@@ -82,6 +82,17 @@ describe("createHolidayLookup", () => {
     expect(createHolidayLookup("AU-NSW")("2026-04-04")).toBe(true);
   });
 
+  it("shares a region's holidays between lookups but never one lookup's overrides", () => {
+    const removesChristmas = createHolidayLookup("SE", [{ date: "2026-12-25", isHoliday: false }]);
+    const plain = createHolidayLookup("SE");
+    expect(removesChristmas("2026-12-25")).toBe(false);
+    expect(plain("2026-12-25")).toBe(true);
+    expect(
+      createHolidayLookup("SE", [{ date: "2026-12-25", isHoliday: false }])("2026-12-25"),
+    ).toBe(false);
+    expect(createHolidayLookup("SE")("2026-12-25")).toBe(true);
+  });
+
   it("has no holidays without a region, but still honours overrides", () => {
     const isHoliday = createHolidayLookup(null, [{ date: "2026-05-01", isHoliday: true }]);
     expect(isHoliday("2026-12-25")).toBe(false);

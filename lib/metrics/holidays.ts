@@ -159,6 +159,46 @@ export function isKnownHolidayRegion(region: string): boolean {
   return subregion === undefined || Boolean(catalogue.getRegions(country, state)?.[subregion]);
 }
 
+// The public holidays of a region and year never change while the process runs (they come from
+// the date-holidays package), and computing them is the slow part of a calendar: they are kept
+// for the process, per region and holiday types, so every report and request after the first
+// reuses them. A few hundred dates per region and year.
+const holidayDatesByRegion = new Map<string, (year: number) => ReadonlySet<string>>();
+
+/** The holiday dates of a region by year, from date-holidays, remembered (see above). */
+function regionHolidayDates(
+  region: string,
+  holidayTypes: readonly string[],
+): (year: number) => ReadonlySet<string> {
+  const key = JSON.stringify([region, holidayTypes]);
+  const known = holidayDatesByRegion.get(key);
+  if (known) return known;
+  if (!isKnownHolidayRegion(region)) throw new RangeError(`Unknown holiday region "${region}"`);
+  const [country = "", state, subregion] = region.split("-");
+  const engine = new Holidays(country, state ?? "", subregion ?? "");
+  const countedTypes = new Set(holidayTypes);
+  const datesByYear = new Map<number, ReadonlySet<string>>();
+  const datesOf = (year: number): ReadonlySet<string> => {
+    const cached = datesByYear.get(year);
+    if (cached) return cached;
+    const dates = new Set<string>();
+    for (const holiday of engine.getHolidays(year)) {
+      if (!countedTypes.has(holiday.type)) continue;
+      const first = parseCivilDate(holiday.date.slice(0, 10));
+      // Length in days, rounded: a holiday on a DST day lasts 23 or 25 hours.
+      const hours = (holiday.end.getTime() - holiday.start.getTime()) / MILLISECONDS_PER_HOUR;
+      const days = Math.max(1, Math.round(hours / 24));
+      for (let offset = 0; offset < days; offset++) {
+        dates.add(formatCivilDate(civilDateFromDayNumber(dayNumber(first) + offset)));
+      }
+    }
+    datesByYear.set(year, dates);
+    return dates;
+  };
+  holidayDatesByRegion.set(key, datesOf);
+  return datesOf;
+}
+
 /**
  * A `(localDate) => boolean` for a holiday region ("SE", "US", "US-NY", "AU-NSW"; null for none),
  * from date-holidays' public holidays, computed once per year and cached. Admin overrides win over
@@ -176,34 +216,7 @@ export function createHolidayLookup(
     parseCivilDate(override.date); // rejects "2026-02-30" before it silently never matches
     overrideByDate.set(override.date, override.isHoliday);
   }
-  let engine: Holidays | null = null;
-  if (region !== null) {
-    if (!isKnownHolidayRegion(region)) throw new RangeError(`Unknown holiday region "${region}"`);
-    const [country = "", state, subregion] = region.split("-");
-    engine = new Holidays(country, state ?? "", subregion ?? "");
-  }
-  const countedTypes = new Set(holidayTypes);
-  const datesByYear = new Map<number, ReadonlySet<string>>();
-
-  // A holiday listed under one year can run into the next (a multi-day holiday at New Year), so a
-  // date is looked up in its own year's list and the previous one's.
-  const holidayDatesOf = (year: number): ReadonlySet<string> => {
-    const cached = datesByYear.get(year);
-    if (cached) return cached;
-    const dates = new Set<string>();
-    for (const holiday of engine?.getHolidays(year) ?? []) {
-      if (!countedTypes.has(holiday.type)) continue;
-      const first = parseCivilDate(holiday.date.slice(0, 10));
-      // Length in days, rounded: a holiday on a DST day lasts 23 or 25 hours.
-      const hours = (holiday.end.getTime() - holiday.start.getTime()) / MILLISECONDS_PER_HOUR;
-      const days = Math.max(1, Math.round(hours / 24));
-      for (let offset = 0; offset < days; offset++) {
-        dates.add(formatCivilDate(civilDateFromDayNumber(dayNumber(first) + offset)));
-      }
-    }
-    datesByYear.set(year, dates);
-    return dates;
-  };
+  const holidayDatesOf = region === null ? null : regionHolidayDates(region, holidayTypes);
 
   // Band splitting asks about the same few dates many times; answer each once.
   const answerByDate = new Map<string, boolean>(overrideByDate);
@@ -211,7 +224,9 @@ export function createHolidayLookup(
     const known = answerByDate.get(localDate);
     if (known !== undefined) return known;
     let answer = false;
-    if (engine) {
+    if (holidayDatesOf) {
+      // A holiday listed under one year can run into the next (a multi-day holiday at New
+      // Year), so a date is looked up in its own year's list and the previous one's.
       const { year } = parseCivilDate(localDate);
       answer = holidayDatesOf(year).has(localDate) || holidayDatesOf(year - 1).has(localDate);
     }

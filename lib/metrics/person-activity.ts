@@ -3,6 +3,7 @@
  * call-outs with their ends (as time in lieu and rest use them) and rest breaches. The report,
  * the time-in-lieu accrual job and the person screen all start here, so they cannot disagree.
  */
+import { type Instant, toEpochMilliseconds } from "./calendar-dates";
 import { buildCallOuts, type CallOut, callOutEndAt } from "./call-outs";
 import {
   buildInterruptions,
@@ -16,7 +17,7 @@ import type { PersonCalendar } from "./time-bands";
 /** A page with what its incident says about the work it caused. */
 export interface ActivityPage extends Page {
   /** The incident's resolve; null while it is open. */
-  incidentResolvedAt: Date | null;
+  incidentResolvedAt: Instant | null;
 }
 
 export interface ActivitySettings {
@@ -41,13 +42,13 @@ export interface PersonActivity {
 }
 
 /** The latest resolve among the incidents, and whether every one of them is resolved. */
-function resolvesOf(incidentIds: readonly number[], resolvedAt: Map<number, Date | null>) {
-  let latest: Date | null = null;
+function resolvesOf(incidentIds: readonly number[], resolvedAt: Map<number, number | null>) {
+  let latest: number | null = null;
   let allResolved = true;
   for (const id of incidentIds) {
     const resolved = resolvedAt.get(id) ?? null;
     if (resolved === null) allResolved = false;
-    else if (latest === null || resolved.getTime() > latest.getTime()) latest = resolved;
+    else if (latest === null || resolved > latest) latest = resolved;
   }
   return { latest, allResolved };
 }
@@ -62,8 +63,11 @@ export function analysePersonActivity(
   calendar: PersonCalendar,
   settings: ActivitySettings,
 ): PersonActivity {
-  const resolvedAt = new Map<number, Date | null>();
-  for (const page of pages) resolvedAt.set(page.incidentId, page.incidentResolvedAt);
+  const resolvedAt = new Map<number, number | null>();
+  for (const page of pages) {
+    const resolved = page.incidentResolvedAt;
+    resolvedAt.set(page.incidentId, resolved === null ? null : toEpochMilliseconds(resolved));
+  }
 
   const interruptions = buildInterruptions(pages, calendar, {
     windowMs: settings.interruptionWindowMs,
@@ -78,7 +82,7 @@ export function analysePersonActivity(
     const endAt = callOutEndAt(callOut, latest, settings.callOutMaxDurationMs);
     return {
       ...callOut,
-      lastResolveAt: allResolved ? latest : null,
+      lastResolveAt: allResolved && latest !== null ? new Date(latest) : null,
       endAt,
       restBreach: findRestBreach(callOut, endAt, calendar, settings.rest),
     };

@@ -224,6 +224,34 @@ describe("nextBusinessStart", () => {
     const never = { ...stockholm, bands: { ...DEFAULT_HOUR_BANDS, businessDays: [] } };
     expect(nextBusinessStart(0, never)).toBeNull();
   });
+
+  it("keeps what it remembers per calendar: an added holiday moves only its own calendar's start", () => {
+    // Both calendars are asked about the same days, the plain one first; Monday 2026-12-21
+    // is a holiday only in the second, whose next start moves to Tuesday.
+    const withHoliday = createPersonCalendar({
+      timeZone: "Europe/Stockholm",
+      holidayOverrides: [{ date: "2026-12-21", isHoliday: true }],
+    });
+    const fridayNight = new Date("2026-12-18T23:00:00+01:00");
+    expect(nextBusinessStart(fridayNight, stockholm)).toEqual(
+      new Date("2026-12-21T08:00:00+01:00"),
+    );
+    expect(nextBusinessStart(fridayNight, withHoliday)).toEqual(
+      new Date("2026-12-22T08:00:00+01:00"),
+    );
+    expect(classifyInstant(new Date("2026-12-21T10:00:00+01:00"), stockholm).band).toBe("business");
+    expect(classifyInstant(new Date("2026-12-21T10:00:00+01:00"), withHoliday)).toMatchObject({
+      band: "off",
+      isHoliday: true,
+    });
+    // Asked again, in the other order, the answers are the same.
+    expect(nextBusinessStart(fridayNight, withHoliday)).toEqual(
+      new Date("2026-12-22T08:00:00+01:00"),
+    );
+    expect(nextBusinessStart(fridayNight, stockholm)).toEqual(
+      new Date("2026-12-21T08:00:00+01:00"),
+    );
+  });
 });
 
 // Zones with DST in either hemisphere, half- and quarter-hour offsets, a 30-minute DST shift

@@ -4,6 +4,7 @@
  * holiday counts as a weekend day. These match PagerDuty's Analytics bands.
  */
 import {
+  type CivilDate,
   civilDateFromDayNumber,
   dayNumber,
   formatCivilDate,
@@ -149,8 +150,7 @@ export function classifyInstant(at: Instant, calendar: PersonCalendar): InstantC
   assertTimeZone(calendar.timeZone);
   const minutes = bandMinutes(calendar.bands);
   const wall = wallClockAt(toEpochMilliseconds(at), calendar.timeZone);
-  const localDate = formatCivilDate(wall);
-  const isHoliday = calendar.isHoliday(localDate);
+  const { localDate, isHoliday } = localDayOf(calendar, dayNumber(wall), wall);
   const isBusinessDay = minutes.businessDays.has(wall.isoWeekday) && !isHoliday;
   return {
     band: bandAt(wall.minuteOfDay, isBusinessDay, minutes),
@@ -160,6 +160,33 @@ export function classifyInstant(at: Instant, calendar: PersonCalendar): InstantC
     isWeekend: wall.isoWeekday >= 6,
     isHoliday,
   };
+}
+
+interface LocalDay {
+  localDate: string;
+  isHoliday: boolean;
+}
+
+// What a calendar says about each local date it was asked about, and the business starts of
+// each day `nextBusinessStart` looked at. A report classifies hundreds of thousands of instants
+// over a few hundred dates per calendar, and calendars are shared by everyone with the same zone
+// and region; kept per calendar object, so they go when the calendar does.
+const localDaysByCalendar = new WeakMap<PersonCalendar, Map<number, LocalDay>>();
+const businessStartsByCalendar = new WeakMap<PersonCalendar, Map<number, readonly number[]>>();
+
+function localDayOf(calendar: PersonCalendar, day: number, date: CivilDate): LocalDay {
+  let days = localDaysByCalendar.get(calendar);
+  if (!days) {
+    days = new Map();
+    localDaysByCalendar.set(calendar, days);
+  }
+  let known = days.get(day);
+  if (!known) {
+    const localDate = formatCivilDate(date);
+    known = { localDate, isHoliday: calendar.isHoliday(localDate) };
+    days.set(day, known);
+  }
+  return known;
 }
 
 export function emptyIntervalSplit(): IntervalSplit {
@@ -242,14 +269,37 @@ export function nextBusinessStart(after: Instant, calendar: PersonCalendar): Dat
   if (minutes.businessDays.size === 0 || beginMinutes.length === 0) return null;
   const firstDay = dayNumber(wallClockAt(afterMilliseconds, calendar.timeZone)) - 1;
   for (let day = firstDay; day <= firstDay + NEXT_BUSINESS_START_SEARCH_DAYS; day++) {
-    const date = civilDateFromDayNumber(day);
-    for (const minute of beginMinutes) {
-      for (const instant of instantsReachingWallTime(date, minute, calendar.timeZone)) {
-        if (instant < afterMilliseconds) continue;
-        // Checks weekday and holiday, and that DST did not move the instant off the band.
-        if (classifyInstant(instant, calendar).band === "business") return new Date(instant);
-      }
+    for (const instant of businessStartsOn(day, beginMinutes, calendar)) {
+      if (instant >= afterMilliseconds) return new Date(instant);
     }
   }
   return null;
+}
+
+/**
+ * The instants at which the business band begins on one local day, ascending; remembered per
+ * calendar, since every call-out of everyone sharing the calendar searches the same few days.
+ */
+function businessStartsOn(
+  day: number,
+  beginMinutes: readonly number[],
+  calendar: PersonCalendar,
+): readonly number[] {
+  let startsByDay = businessStartsByCalendar.get(calendar);
+  if (!startsByDay) {
+    startsByDay = new Map();
+    businessStartsByCalendar.set(calendar, startsByDay);
+  }
+  const known = startsByDay.get(day);
+  if (known) return known;
+  const date = civilDateFromDayNumber(day);
+  const starts: number[] = [];
+  for (const minute of beginMinutes) {
+    for (const instant of instantsReachingWallTime(date, minute, calendar.timeZone)) {
+      // Checks weekday and holiday, and that DST did not move the instant off the band.
+      if (classifyInstant(instant, calendar).band === "business") starts.push(instant);
+    }
+  }
+  startsByDay.set(day, starts);
+  return starts;
 }

@@ -154,7 +154,13 @@ export async function getPersonActivity(
       settings,
       new Map(teams.map((team) => [team.id, team.name])),
     ),
-    listPersonSlices(db, [person.id], { pagesFrom, shiftsFrom: range.start, end: range.end }),
+    // Only interrupting pages: the timeline shows interruptions and their channels, nothing else.
+    listPersonSlices(db, [person.id], {
+      pagesFrom,
+      shiftsFrom: range.start,
+      end: range.end,
+      interruptingChannels: activitySettings.interruptingChannels,
+    }),
   ]);
   const row = summary.people[0]?.row;
   if (!row) throw new Error(`The report has no row for person ${person.id}`);

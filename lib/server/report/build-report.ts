@@ -7,7 +7,7 @@ import { Prisma } from "@/prisma/generated/client/client";
 import { getIncidentMetrics } from "../queries/get-incident-metrics";
 import { listPagingTests } from "../queries/list-paging-tests";
 import { listReportPeople } from "../queries/list-report-people";
-import { serviceNoiseRows } from "./service-noise-rows";
+import { listReportServiceNoise, serviceNoiseRows } from "./service-noise-rows";
 import { type PersonSummary, roundHours, summarisePeople } from "./summarise-people";
 
 interface TeamRow {
@@ -61,8 +61,9 @@ export function teamFairnessRows(
 }
 
 /**
- * The whole report for a range (PRODUCT.md › Command line): incident metrics in SQL, then every
- * person with a page or shift in the range a batch at a time, then team fairness from those rows.
+ * The whole report for a range (PRODUCT.md › Command line): incident metrics, paging tests and
+ * service noise in SQL while every person with a page or shift in the range is summarised a
+ * batch at a time, then team fairness and alert kinds from those rows.
  * With a team filter, incidents are the team's and people are its members.
  */
 export async function buildReport(
@@ -76,17 +77,23 @@ export async function buildReport(
     service: filters.service,
     urgency: filters.urgency,
   };
-  const [incidentMetrics, people, allTeams, pagingTests] = await Promise.all([
+  // What does not depend on the people runs beside them; the people are the long part.
+  const otherwise = Promise.all([
     getIncidentMetrics(db, scope),
+    listPagingTests(db, scope),
+    listReportServiceNoise(db, scope, settings),
+  ]);
+  otherwise.catch(() => {}); // reported where it is awaited, not as an unhandled rejection
+  const [people, allTeams] = await Promise.all([
     listReportPeople(db, { range: filters.range, team: filters.team }),
     db.$queryRaw<TeamRow[]>(
       Prisma.sql`SELECT id, name, pagerduty_id AS "pagerdutyId" FROM teams ORDER BY lower(name)`,
     ),
-    listPagingTests(db, scope),
   ]);
   const teamNameById = new Map(allTeams.map((team) => [team.id, team.name]));
   const summary = await summarisePeople(db, people, filters.range, settings, teamNameById);
-  const noise = await serviceNoiseRows(db, scope, settings, summary);
+  const [incidentMetrics, pagingTests, serviceNoise] = await otherwise;
+  const noise = await serviceNoiseRows(db, serviceNoise, settings, summary);
   const teams =
     filters.team === undefined
       ? allTeams

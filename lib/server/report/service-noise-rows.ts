@@ -3,26 +3,33 @@ import type { PrismaClient } from "@/lib/server/database/prisma-client";
 import type { MetricSettings } from "@/lib/shared/metric-settings";
 import type { Report } from "@/lib/shared/report";
 import { listIncidentTitles } from "../queries/list-incident-titles";
-import { listServiceNoise } from "../queries/list-service-noise";
+import { listServiceNoise, type ServiceNoise } from "../queries/list-service-noise";
 import type { IncidentScope } from "../sql/incident-scope";
 import type { PeopleSummary } from "./summarise-people";
 
+/** The noise of each service in scope (from SQL), read apart so it can run beside the people. */
+export function listReportServiceNoise(
+  db: PrismaClient,
+  scope: IncidentScope,
+  settings: MetricSettings,
+): Promise<ServiceNoise[]> {
+  return listServiceNoise(db, scope, { autoResolveMinutes: settings.noise.autoResolveMinutes });
+}
+
 /**
- * Noise per service (PRODUCT.md › Noise): auto-resolved and never-acknowledged incidents from SQL,
- * plus the off-hours interruptions of the report's people by the service of the incident behind
- * each, and the off-hours alert budget over those interruptions' alert kinds.
+ * Noise per service (PRODUCT.md › Noise): auto-resolved and never-acknowledged incidents from SQL
+ * (`listReportServiceNoise`), plus the off-hours interruptions of the report's people by the
+ * service of the incident behind each, and the off-hours alert budget over those interruptions'
+ * alert kinds.
  */
 export async function serviceNoiseRows(
   db: PrismaClient,
-  scope: IncidentScope,
+  noise: readonly ServiceNoise[],
   settings: MetricSettings,
   people: Pick<PeopleSummary, "offHoursInterruptionsByIncident">,
 ): Promise<Pick<Report, "services" | "offHoursAlertBudget">> {
   const byIncident = people.offHoursInterruptionsByIncident;
-  const [noise, titles] = await Promise.all([
-    listServiceNoise(db, scope, { autoResolveMinutes: settings.noise.autoResolveMinutes }),
-    listIncidentTitles(db, [...byIncident.keys()]),
-  ]);
+  const titles = await listIncidentTitles(db, [...byIncident.keys()]);
   const alerts: OffHoursAlert[] = [];
   const offHoursByService = new Map<number | null, number>();
   for (const incident of titles) {
@@ -31,7 +38,7 @@ export async function serviceNoiseRows(
       incident.serviceId,
       (offHoursByService.get(incident.serviceId) ?? 0) + count,
     );
-    for (let index = 0; index < count; index++) alerts.push(incident);
+    if (count > 0) alerts.push({ ...incident, interruptions: count });
   }
   const services = noise.map((service) => ({
     name: service.name,

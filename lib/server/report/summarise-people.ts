@@ -4,7 +4,7 @@ import type { PrismaClient } from "@/lib/server/database/prisma-client";
 import { activitySettingsOf, type MetricSettings } from "@/lib/shared/metric-settings";
 import type { ReportPersonRow } from "@/lib/shared/report";
 import { listHolidayOverrides } from "../queries/list-holiday-overrides";
-import { listPersonSlices } from "../queries/list-person-slices";
+import { listPersonSlices, type PersonSlice } from "../queries/list-person-slices";
 import type { ReportPerson } from "../queries/list-report-people";
 import { personCalendarCache } from "./person-calendar";
 
@@ -23,8 +23,6 @@ export interface PeopleSummary {
   people: PersonSummary[];
   /** Off-hours interruptions in the range by the incident of their first page (noise, alert budget). */
   offHoursInterruptionsByIncident: Map<number, number>;
-  /** Service of each incident counted above. */
-  serviceOfIncident: Map<number, number | null>;
 }
 
 /** Hours as the report prints them: to 0.01 h. */
@@ -93,7 +91,8 @@ export function reportPagesFrom(range: { start: Date; end: Date }, settings: Met
  * Every person's row for a range, a batch of people at a time: their pages from one call-out
  * window before the earlier of the range and the burnout window, their shifts and their ledger
  * are read, summarised by the pure metric functions and dropped, so memory follows the busiest
- * batch, not the organisation.
+ * batches, not the organisation. The next batch is read while this one is summarised, so the
+ * database and Node work at the same time.
  */
 export async function summarisePeople(
   db: PrismaClient,
@@ -103,7 +102,6 @@ export async function summarisePeople(
   teamNameById: ReadonlyMap<number, string>,
 ): Promise<PeopleSummary> {
   const activitySettings = activitySettingsOf(settings);
-  const calendarOf = personCalendarCache(settings, await listHolidayOverrides(db));
   const burnoutWindow = {
     start: new Date(range.end.getTime() - settings.burnout.windowDays * MILLISECONDS_PER_DAY),
     end: range.end,
@@ -113,18 +111,34 @@ export async function summarisePeople(
     pagesFrom: reportPagesFrom(range, settings),
     shiftsFrom: new Date(earliest - WEEK),
     end: range.end,
+    interruptingChannels: activitySettings.interruptingChannels,
   };
+  const batches: ReportPerson[][] = [];
+  for (let offset = 0; offset < people.length; offset += PEOPLE_PER_BATCH) {
+    batches.push(people.slice(offset, offset + PEOPLE_PER_BATCH));
+  }
+  const readSlices = (batch: readonly ReportPerson[] | undefined) =>
+    batch
+      ? listPersonSlices(
+          db,
+          batch.map((person) => person.id),
+          window,
+        )
+      : undefined;
 
   const summaries: PersonSummary[] = [];
   const offHoursInterruptionsByIncident = new Map<number, number>();
-  const serviceOfIncident = new Map<number, number | null>();
-  for (let offset = 0; offset < people.length; offset += PEOPLE_PER_BATCH) {
-    const batch = people.slice(offset, offset + PEOPLE_PER_BATCH);
-    const slices = await listPersonSlices(
-      db,
-      batch.map((person) => person.id),
-      window,
-    );
+  const rangeStart = range.start.getTime();
+  const rangeEnd = range.end.getTime();
+  let nextSlices = readSlices(batches[0]);
+  // Read while the first batch is: the overrides are only needed to summarise it.
+  const calendarOf = personCalendarCache(settings, await listHolidayOverrides(db));
+  for (let index = 0; index < batches.length; index++) {
+    const batch = batches[index] as ReportPerson[];
+    const slices = await (nextSlices as Promise<Map<number, PersonSlice>>);
+    nextSlices = readSlices(batches[index + 1]);
+    // A failed read of the next batch is reported when it is awaited, not as an unhandled rejection.
+    nextSlices?.catch(() => {});
     for (const person of batch) {
       const slice = slices.get(person.id) ?? { pages: [], shifts: [], ledger: [] };
       const calendar = calendarOf(person);
@@ -146,20 +160,17 @@ export async function summarisePeople(
         load,
       });
 
-      const serviceOfPage = new Map(slice.pages.map((page) => [page.incidentId, page.serviceId]));
       for (const interruption of activity.interruptions) {
-        const inRange =
-          interruption.start.getTime() >= range.start.getTime() &&
-          interruption.start.getTime() < range.end.getTime();
+        const start = interruption.start.getTime();
         const incidentId = interruption.incidentIds[0];
-        if (!inRange || interruption.band === "business" || incidentId === undefined) continue;
+        if (start < rangeStart || start >= rangeEnd) continue;
+        if (interruption.band === "business" || incidentId === undefined) continue;
         offHoursInterruptionsByIncident.set(
           incidentId,
           (offHoursInterruptionsByIncident.get(incidentId) ?? 0) + 1,
         );
-        serviceOfIncident.set(incidentId, serviceOfPage.get(incidentId) ?? null);
       }
     }
   }
-  return { people: summaries, offHoursInterruptionsByIncident, serviceOfIncident };
+  return { people: summaries, offHoursInterruptionsByIncident };
 }
