@@ -14,3 +14,6 @@ export function createPrismaClient(databaseUrl: string): PrismaClient {
 }
 
 export type { PrismaClient };
+
+/** Anything that can run a read: the client, or a transaction's client. */
+export type QueryReader = Pick<PrismaClient, "$queryRaw">;

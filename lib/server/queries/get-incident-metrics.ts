@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@/lib/server/database/prisma-client";
+import type { PrismaClient, QueryReader } from "@/lib/server/database/prisma-client";
 import { Prisma } from "@/prisma/generated/client/client";
 import {
   type ComputeRollups,
@@ -39,9 +39,10 @@ export async function getIncidentMetrics(
   return metrics;
 }
 
-type Reader = Pick<PrismaClient, "$queryRaw">;
-
-async function computeIncidentMetrics(db: Reader, scope: IncidentScope): Promise<IncidentMetrics> {
+async function computeIncidentMetrics(
+  db: QueryReader,
+  scope: IncidentScope,
+): Promise<IncidentMetrics> {
   const rows = await db.$queryRaw<IncidentMeasureRow[]>(Prisma.sql`
     WITH scoped AS (
       SELECT ${incidentMeasureColumnsSql}

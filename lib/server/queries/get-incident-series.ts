@@ -1,5 +1,5 @@
 import type { DurationSummary } from "@/lib/metrics/incident-durations";
-import type { PrismaClient } from "@/lib/server/database/prisma-client";
+import type { PrismaClient, QueryReader } from "@/lib/server/database/prisma-client";
 import { Prisma } from "@/prisma/generated/client/client";
 import {
   type ComputeRollups,
@@ -128,11 +128,9 @@ async function listBuckets(db: PrismaClient, scope: IncidentSeriesScope): Promis
   }));
 }
 
-type Reader = Pick<PrismaClient, "$queryRaw">;
-
 /** The measures of each period (in order) in one pass over the incidents they span. */
 async function computePeriodMeasures(
-  db: Reader,
+  db: QueryReader,
   scope: IncidentScope,
   periods: readonly RollupPeriod[],
 ): Promise<IncidentMeasures[]> {

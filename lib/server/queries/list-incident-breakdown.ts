@@ -1,5 +1,5 @@
 import type { DurationSummary } from "@/lib/metrics/incident-durations";
-import type { PrismaClient } from "@/lib/server/database/prisma-client";
+import type { PrismaClient, QueryReader } from "@/lib/server/database/prisma-client";
 import { Prisma } from "@/prisma/generated/client/client";
 import {
   type ComputeRollups,
@@ -91,10 +91,8 @@ export async function listIncidentBreakdown(
     .sort(busiestThenByName);
 }
 
-type Reader = Pick<PrismaClient, "$queryRaw">;
-
 async function computeGroups(
-  db: Reader,
+  db: QueryReader,
   scope: IncidentScope,
   dimension: BreakdownDimension,
 ): Promise<GroupMeasures[]> {
@@ -112,7 +110,7 @@ async function computeGroups(
 }
 
 async function readNames(
-  db: Reader,
+  db: QueryReader,
   dimension: BreakdownDimension,
   groups: readonly GroupMeasures[],
 ): Promise<Map<number, string>> {

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/lib/server/database/prisma-client";
 import { Prisma } from "@/prisma/generated/client/client";
 import { pruneIncidentMeasureChanges } from "./prune-incident-measure-changes";
+import { changeMakesRollupStaleSql } from "./stale-rollup-sql";
 
 /**
  * Organisation-wide incident measures of a period are kept in incident_measure_rollups so that a
@@ -77,10 +78,7 @@ async function readValidRollups<T>(
         ON p.range_start = r.range_start AND p.range_end = r.range_end
       WHERE r.kind = ${kind} AND r.urgency = ${urgency}
         AND NOT EXISTS (
-          SELECT 1 FROM incident_measure_changes c
-          WHERE c.day >= (r.range_start AT TIME ZONE 'UTC')::date
-            AND c.day <= ((r.range_end - interval '1 millisecond') AT TIME ZONE 'UTC')::date
-            AND NOT pg_visible_in_snapshot(c.changed_by, r.snapshot))`,
+          SELECT 1 FROM incident_measure_changes c WHERE ${changeMakesRollupStaleSql})`,
   );
   return new Map(
     rows.map((row) => [periodKey({ start: row.range_start, end: row.range_end }), row.measures]),

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/lib/server/database/prisma-client";
+import { changeMakesRollupStaleSql } from "./stale-rollup-sql";
 
 /** Past this many change rows, the next rollup computation prunes them first. */
 const PRUNE_AFTER_ROWS = 5_000;
@@ -26,9 +27,7 @@ export async function pruneIncidentMeasureChanges(
       ), stale AS (
         DELETE FROM incident_measure_rollups r
         USING pruned c
-        WHERE c.day >= (r.range_start AT TIME ZONE 'UTC')::date
-          AND c.day <= ((r.range_end - interval '1 millisecond') AT TIME ZONE 'UTC')::date
-          AND NOT pg_visible_in_snapshot(c.changed_by, r.snapshot)
+        WHERE ${changeMakesRollupStaleSql}
       )
       SELECT count(*)::int AS rows FROM pruned`,
   ]);
