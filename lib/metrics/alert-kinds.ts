@@ -87,36 +87,51 @@ export interface OffHoursAlertBudget {
 }
 
 /**
- * The off-hours alert budget: the distinct alert kinds (service + title pattern) among off-hours
- * interruptions, against an allowed count. One item is one off-hours
- * interruption, or `interruptions` of them (all firings of one incident at once).
+ * Off-hours interruptions grouped by alert kind (service + title pattern), in first-seen order.
+ * One item is one off-hours interruption, or `interruptions` of them (all firings of one
+ * incident at once). `kindOfTitle` remembers each title's kind across calls (firings of one
+ * alert share their title, so each distinct title runs the patterns once).
  */
-export function offHoursAlertBudget(
+export function groupOffHoursAlerts(
   items: readonly OffHoursAlert[],
-  allowed: number,
-): OffHoursAlertBudget {
+  kindOfTitle: Map<string, string> = new Map(),
+): OffHoursAlertKind[] {
   const byKind = new Map<string, OffHoursAlertKind>();
-  // Firings of one alert share their title: each distinct title runs the patterns once.
-  const kindOfTitle = new Map<string, string>();
   for (const item of items) {
     let kind = kindOfTitle.get(item.title);
     if (kind === undefined) {
       kind = alertKind(item.title);
       kindOfTitle.set(item.title, kind);
     }
-    const interruptions = item.interruptions ?? 1;
-    // A service without an id (an import that knew only its name) is told apart by its name.
-    const key = JSON.stringify([item.serviceId ?? item.serviceName, kind]);
-    const entry = byKind.get(key);
-    if (entry) entry.interruptions += interruptions;
-    else
-      byKind.set(key, {
-        serviceId: item.serviceId,
-        serviceName: item.serviceName,
-        kind,
-        interruptions,
-      });
+    addAlertKind(byKind, { ...item, kind, interruptions: item.interruptions ?? 1 });
   }
+  return [...byKind.values()];
+}
+
+function addAlertKind(byKind: Map<string, OffHoursAlertKind>, alert: OffHoursAlertKind): void {
+  // A service without an id (an import that knew only its name) is told apart by its name.
+  const key = JSON.stringify([alert.serviceId ?? alert.serviceName, alert.kind]);
+  const entry = byKind.get(key);
+  if (entry) entry.interruptions += alert.interruptions;
+  else
+    byKind.set(key, {
+      serviceId: alert.serviceId,
+      serviceName: alert.serviceName,
+      kind: alert.kind,
+      interruptions: alert.interruptions,
+    });
+}
+
+/**
+ * The off-hours alert budget over alert kinds already grouped (several groups of one kind, from
+ * several people, add up): the distinct kinds against an allowed count, most interruptions first.
+ */
+export function offHoursAlertBudgetOfKinds(
+  groups: readonly OffHoursAlertKind[],
+  allowed: number,
+): OffHoursAlertBudget {
+  const byKind = new Map<string, OffHoursAlertKind>();
+  for (const group of groups) addAlertKind(byKind, group);
   const kinds = [...byKind.values()].sort(
     (a, b) =>
       b.interruptions - a.interruptions ||
@@ -124,4 +139,12 @@ export function offHoursAlertBudget(
       a.kind.localeCompare(b.kind),
   );
   return { allowed, used: kinds.length, overBudget: kinds.length > allowed, kinds };
+}
+
+/** The off-hours alert budget of off-hours interruptions (see `groupOffHoursAlerts`). */
+export function offHoursAlertBudget(
+  items: readonly OffHoursAlert[],
+  allowed: number,
+): OffHoursAlertBudget {
+  return offHoursAlertBudgetOfKinds(groupOffHoursAlerts(items), allowed);
 }

@@ -150,11 +150,15 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
     report("time in lieu", entries.length, entries.length);
 
     await writer.finish();
-    // With triggers skipped (below), note the seeded days for the incident measure rollups by
-    // hand, as the triggers would have: a rollup computed while the seed ran must not outlive it.
+    // With triggers skipped (below), note what was seeded for the rollups by hand, as the
+    // triggers would have: a rollup computed while the seed ran must not outlive it.
     await client.query(
       `INSERT INTO incident_measure_changes (day)
        SELECT DISTINCT (created_at AT TIME ZONE 'UTC')::date FROM incidents`,
+    );
+    await client.query(
+      `INSERT INTO person_summary_changes (person_id, from_day, to_day)
+       SELECT id, '-infinity', 'infinity' FROM people`,
     );
     const counts = generator.counts;
     report("finishing", 0, 1);

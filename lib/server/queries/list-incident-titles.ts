@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@/lib/server/database/prisma-client";
+import type { QueryReader } from "@/lib/server/database/prisma-client";
 import { Prisma } from "@/prisma/generated/client/client";
 
 export interface IncidentTitle {
@@ -10,7 +10,7 @@ export interface IncidentTitle {
 
 /** Titles and services of the given incidents (the alerts behind off-hours interruptions). */
 export function listIncidentTitles(
-  db: PrismaClient,
+  db: QueryReader,
   incidentIds: readonly number[],
 ): Promise<IncidentTitle[]> {
   return db.$queryRaw<IncidentTitle[]>(Prisma.sql`

@@ -2,7 +2,7 @@ import type { PageChannel } from "@/lib/metrics/interruptions";
 import type { Shift } from "@/lib/metrics/on-call";
 import type { ActivityPage } from "@/lib/metrics/person-activity";
 import type { LedgerLine } from "@/lib/metrics/time-in-lieu-ledger";
-import type { PrismaClient } from "@/lib/server/database/prisma-client";
+import type { QueryReader } from "@/lib/server/database/prisma-client";
 import { Prisma } from "@/prisma/generated/client/client";
 
 /**
@@ -52,7 +52,7 @@ interface LedgerRow extends Omit<LedgerLine, "occurredAt" | "expiresAt"> {
  * holds one batch of people in memory at a time, never every page.
  */
 export async function listPersonSlices(
-  db: PrismaClient,
+  db: QueryReader,
   personIds: readonly number[],
   window: PersonSliceWindow,
 ): Promise<Map<number, PersonSlice>> {

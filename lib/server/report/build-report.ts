@@ -7,8 +7,9 @@ import { Prisma } from "@/prisma/generated/client/client";
 import { getIncidentMetrics } from "../queries/get-incident-metrics";
 import { listPagingTests } from "../queries/list-paging-tests";
 import { listReportPeople } from "../queries/list-report-people";
+import { summarisePeopleKept } from "../rollups/person-summary-rollups";
 import { listReportServiceNoise, serviceNoiseRows } from "./service-noise-rows";
-import { type PersonSummary, roundHours, summarisePeople } from "./summarise-people";
+import { type PersonSummary, roundHours } from "./summarise-people";
 
 interface TeamRow {
   id: number;
@@ -91,9 +92,9 @@ export async function buildReport(
     ),
   ]);
   const teamNameById = new Map(allTeams.map((team) => [team.id, team.name]));
-  const summary = await summarisePeople(db, people, filters.range, settings, teamNameById);
+  const summary = await summarisePeopleKept(db, people, filters.range, settings, teamNameById);
   const [incidentMetrics, pagingTests, serviceNoise] = await otherwise;
-  const noise = await serviceNoiseRows(db, serviceNoise, settings, summary);
+  const noise = await serviceNoiseRows(db, serviceNoise, settings, summary.people);
   const teams =
     filters.team === undefined
       ? allTeams

@@ -1,11 +1,11 @@
-import { type OffHoursAlert, offHoursAlertBudget } from "@/lib/metrics/alert-kinds";
+import { offHoursAlertBudgetOfKinds } from "@/lib/metrics/alert-kinds";
 import type { PrismaClient } from "@/lib/server/database/prisma-client";
 import type { MetricSettings } from "@/lib/shared/metric-settings";
 import type { Report } from "@/lib/shared/report";
-import { listIncidentTitles } from "../queries/list-incident-titles";
+import { Prisma } from "@/prisma/generated/client/client";
 import { listServiceNoise, type ServiceNoise } from "../queries/list-service-noise";
 import type { IncidentScope } from "../sql/incident-scope";
-import type { PeopleSummary } from "./summarise-people";
+import type { PersonSummary } from "./summarise-people";
 
 /** The noise of each service in scope (from SQL), read apart so it can run beside the people. */
 export function listReportServiceNoise(
@@ -20,26 +20,30 @@ export function listReportServiceNoise(
  * Noise per service (PRODUCT.md › Noise): auto-resolved and never-acknowledged incidents from SQL
  * (`listReportServiceNoise`), plus the off-hours interruptions of the report's people by the
  * service of the incident behind each, and the off-hours alert budget over those interruptions'
- * alert kinds.
+ * alert kinds (each person's already grouped by kind; services named as they are now).
  */
 export async function serviceNoiseRows(
   db: PrismaClient,
   noise: readonly ServiceNoise[],
   settings: MetricSettings,
-  people: Pick<PeopleSummary, "offHoursInterruptionsByIncident">,
+  people: readonly Pick<PersonSummary, "offHoursAlerts">[],
 ): Promise<Pick<Report, "services" | "offHoursAlertBudget">> {
-  const byIncident = people.offHoursInterruptionsByIncident;
-  const titles = await listIncidentTitles(db, [...byIncident.keys()]);
-  const alerts: OffHoursAlert[] = [];
+  const alerts = people.flatMap((person) => person.offHoursAlerts);
   const offHoursByService = new Map<number | null, number>();
-  for (const incident of titles) {
-    const count = byIncident.get(incident.id) ?? 0;
+  for (const alert of alerts) {
     offHoursByService.set(
-      incident.serviceId,
-      (offHoursByService.get(incident.serviceId) ?? 0) + count,
+      alert.serviceId,
+      (offHoursByService.get(alert.serviceId) ?? 0) + alert.interruptions,
     );
-    if (count > 0) alerts.push({ ...incident, interruptions: count });
   }
+  const serviceIds = [...offHoursByService.keys()].filter((id): id is number => id !== null);
+  const names = new Map(
+    (
+      await db.$queryRaw<{ id: number; name: string }[]>(
+        Prisma.sql`SELECT id, name FROM services WHERE id = ANY(${serviceIds}::int[])`,
+      )
+    ).map((service) => [service.id, service.name]),
+  );
   const services = noise.map((service) => ({
     name: service.name,
     pagerdutyId: service.pagerdutyId,
@@ -49,8 +53,15 @@ export async function serviceNoiseRows(
     autoResolvedShare: service.autoResolvedShare,
     offHoursInterruptions: offHoursByService.get(service.serviceId) ?? 0,
   }));
+  const kinds = alerts.map((alert) => ({
+    ...alert,
+    serviceName: alert.serviceId === null ? null : (names.get(alert.serviceId) ?? null),
+  }));
   return {
     services,
-    offHoursAlertBudget: offHoursAlertBudget(alerts, settings.noise.offHoursAlertKindsAllowed),
+    offHoursAlertBudget: offHoursAlertBudgetOfKinds(
+      kinds,
+      settings.noise.offHoursAlertKindsAllowed,
+    ),
   };
 }

@@ -1,10 +1,17 @@
+import { groupOffHoursAlerts } from "@/lib/metrics/alert-kinds";
+import type { HolidayOverride } from "@/lib/metrics/holidays";
 import { analysePersonActivity } from "@/lib/metrics/person-activity";
 import { type PersonLoad, summarisePersonLoad } from "@/lib/metrics/person-load";
-import type { PrismaClient } from "@/lib/server/database/prisma-client";
+import type { QueryReader } from "@/lib/server/database/prisma-client";
 import { activitySettingsOf, type MetricSettings } from "@/lib/shared/metric-settings";
 import type { ReportPersonRow } from "@/lib/shared/report";
 import { listHolidayOverrides } from "../queries/list-holiday-overrides";
-import { listPersonSlices, type PersonSlice } from "../queries/list-person-slices";
+import { listIncidentTitles } from "../queries/list-incident-titles";
+import {
+  listPersonSlices,
+  type PersonSlice,
+  type PersonSliceWindow,
+} from "../queries/list-person-slices";
 import type { ReportPerson } from "../queries/list-report-people";
 import { personCalendarCache } from "./person-calendar";
 
@@ -13,16 +20,25 @@ const MILLISECONDS_PER_DAY = 86_400_000;
 // Rotation needs whole ISO weeks; a week before the window covers any partial first week.
 const WEEK = 7 * MILLISECONDS_PER_DAY;
 
+/**
+ * A person's off-hours interruptions in the range of one alert kind: by the service and title
+ * pattern of the incident of each interruption's first page (noise, alert budget).
+ */
+export interface PersonOffHoursAlert {
+  serviceId: number | null;
+  kind: string;
+  interruptions: number;
+}
+
 export interface PersonSummary {
   person: ReportPerson;
   row: ReportPersonRow;
   load: PersonLoad;
+  offHoursAlerts: PersonOffHoursAlert[];
 }
 
 export interface PeopleSummary {
   people: PersonSummary[];
-  /** Off-hours interruptions in the range by the incident of their first page (noise, alert budget). */
-  offHoursInterruptionsByIncident: Map<number, number>;
 }
 
 /** Hours as the report prints them: to 0.01 h. */
@@ -88,6 +104,24 @@ export function reportPagesFrom(range: { start: Date; end: Date }, settings: Met
 }
 
 /**
+ * What a report reads of each person for a range: pages from one call-out chain window before
+ * the earlier of the range and the burnout window, shifts from a week before that (rotation
+ * needs whole ISO weeks), both up to the range's end.
+ */
+export function personSliceWindow(
+  range: { start: Date; end: Date },
+  settings: MetricSettings,
+): Required<PersonSliceWindow> {
+  const burnoutStart = range.end.getTime() - settings.burnout.windowDays * MILLISECONDS_PER_DAY;
+  return {
+    pagesFrom: reportPagesFrom(range, settings),
+    shiftsFrom: new Date(Math.min(range.start.getTime(), burnoutStart) - WEEK),
+    end: range.end,
+    interruptingChannels: activitySettingsOf(settings).interruptingChannels,
+  };
+}
+
+/**
  * Every person's row for a range, a batch of people at a time: their pages from one call-out
  * window before the earlier of the range and the burnout window, their shifts and their ledger
  * are read, summarised by the pure metric functions and dropped, so memory follows the busiest
@@ -95,24 +129,20 @@ export function reportPagesFrom(range: { start: Date; end: Date }, settings: Met
  * database and Node work at the same time.
  */
 export async function summarisePeople(
-  db: PrismaClient,
+  db: QueryReader,
   people: readonly ReportPerson[],
   range: { start: Date; end: Date },
   settings: MetricSettings,
   teamNameById: ReadonlyMap<number, string>,
+  /** The holiday overrides by region, when the caller has read them already. */
+  holidayOverrides?: ReadonlyMap<string, readonly HolidayOverride[]>,
 ): Promise<PeopleSummary> {
   const activitySettings = activitySettingsOf(settings);
   const burnoutWindow = {
     start: new Date(range.end.getTime() - settings.burnout.windowDays * MILLISECONDS_PER_DAY),
     end: range.end,
   };
-  const earliest = Math.min(range.start.getTime(), burnoutWindow.start.getTime());
-  const window = {
-    pagesFrom: reportPagesFrom(range, settings),
-    shiftsFrom: new Date(earliest - WEEK),
-    end: range.end,
-    interruptingChannels: activitySettings.interruptingChannels,
-  };
+  const window = personSliceWindow(range, settings);
   const batches: ReportPerson[][] = [];
   for (let offset = 0; offset < people.length; offset += PEOPLE_PER_BATCH) {
     batches.push(people.slice(offset, offset + PEOPLE_PER_BATCH));
@@ -127,18 +157,22 @@ export async function summarisePeople(
       : undefined;
 
   const summaries: PersonSummary[] = [];
-  const offHoursInterruptionsByIncident = new Map<number, number>();
+  const kindOfTitle = new Map<string, string>();
   const rangeStart = range.start.getTime();
   const rangeEnd = range.end.getTime();
   let nextSlices = readSlices(batches[0]);
   // Read while the first batch is: the overrides are only needed to summarise it.
-  const calendarOf = personCalendarCache(settings, await listHolidayOverrides(db));
+  const calendarOf = personCalendarCache(
+    settings,
+    holidayOverrides ?? (await listHolidayOverrides(db)),
+  );
   for (let index = 0; index < batches.length; index++) {
     const batch = batches[index] as ReportPerson[];
     const slices = await (nextSlices as Promise<Map<number, PersonSlice>>);
     nextSlices = readSlices(batches[index + 1]);
     // A failed read of the next batch is reported when it is awaited, not as an unhandled rejection.
     nextSlices?.catch(() => {});
+    const offHoursByPerson: Map<number, number>[] = [];
     for (const person of batch) {
       const slice = slices.get(person.id) ?? { pages: [], shifts: [], ledger: [] };
       const calendar = calendarOf(person);
@@ -158,19 +192,53 @@ export async function summarisePeople(
         person,
         row: reportPersonRow(person, calendar.timeZone, teamNames, load),
         load,
+        offHoursAlerts: [],
       });
 
+      const byIncident = new Map<number, number>();
       for (const interruption of activity.interruptions) {
         const start = interruption.start.getTime();
         const incidentId = interruption.incidentIds[0];
         if (start < rangeStart || start >= rangeEnd) continue;
         if (interruption.band === "business" || incidentId === undefined) continue;
-        offHoursInterruptionsByIncident.set(
-          incidentId,
-          (offHoursInterruptionsByIncident.get(incidentId) ?? 0) + 1,
-        );
+        byIncident.set(incidentId, (byIncident.get(incidentId) ?? 0) + 1);
       }
+      offHoursByPerson.push(byIncident);
     }
+    const batchSummaries = summaries.slice(summaries.length - batch.length);
+    await addOffHoursAlerts(db, batchSummaries, offHoursByPerson, kindOfTitle);
   }
-  return { people: summaries, offHoursInterruptionsByIncident };
+  return { people: summaries };
+}
+
+/** Each person's off-hours interruptions by incident, grouped by the alert kind of the incident. */
+async function addOffHoursAlerts(
+  db: QueryReader,
+  summaries: readonly PersonSummary[],
+  offHoursByPerson: readonly ReadonlyMap<number, number>[],
+  kindOfTitle: Map<string, string>,
+): Promise<void> {
+  const incidentIds = new Set(offHoursByPerson.flatMap((byIncident) => [...byIncident.keys()]));
+  if (incidentIds.size === 0) return;
+  const titles = new Map(
+    (await listIncidentTitles(db, [...incidentIds])).map((incident) => [incident.id, incident]),
+  );
+  summaries.forEach((summary, index) => {
+    const alerts = [...(offHoursByPerson[index] ?? [])].flatMap(([incidentId, interruptions]) => {
+      const incident = titles.get(incidentId);
+      return incident
+        ? [
+            {
+              serviceId: incident.serviceId,
+              serviceName: null,
+              title: incident.title,
+              interruptions,
+            },
+          ]
+        : [];
+    });
+    summary.offHoursAlerts = groupOffHoursAlerts(alerts, kindOfTitle).map(
+      ({ serviceId, kind, interruptions }) => ({ serviceId, kind, interruptions }),
+    );
+  });
 }

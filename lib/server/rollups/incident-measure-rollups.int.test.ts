@@ -4,7 +4,8 @@ import { getIncidentMetrics } from "@/lib/server/queries/get-incident-metrics";
 import { getIncidentSeries } from "@/lib/server/queries/get-incident-series";
 import { listIncidentBreakdown } from "@/lib/server/queries/list-incident-breakdown";
 import { useTestDatabase } from "@/lib/server/testing/test-database";
-import { pruneIncidentMeasureChanges } from "./prune-incident-measure-changes";
+import { incidentMeasureTables } from "./incident-measure-rollups";
+import { pruneRollupChanges } from "./rollup-store";
 
 const at = (iso: string) => new Date(iso);
 const plus = (date: Date, seconds: number) => new Date(date.getTime() + seconds * 1000);
@@ -142,7 +143,7 @@ describe("incident measure rollups", () => {
       where: { pagerdutyId: "R4" },
       data: { resolvedAt: at("2026-08-05T12:00:00Z") },
     });
-    expect(await pruneIncidentMeasureChanges(database.db, 0)).toBeGreaterThan(0);
+    expect(await pruneRollupChanges(database.db, incidentMeasureTables, 0)).toBeGreaterThan(0);
     const left = await database.db.$queryRaw<{ range_start: Date }[]>`
       SELECT range_start FROM incident_measure_rollups`;
     expect(left.map((row) => row.range_start.toISOString())).toEqual([july.start.toISOString()]);

@@ -1,7 +1,6 @@
 import type { PrismaClient } from "@/lib/server/database/prisma-client";
 import { Prisma } from "@/prisma/generated/client/client";
-import { pruneIncidentMeasureChanges } from "./prune-incident-measure-changes";
-import { changeMakesRollupStaleSql } from "./stale-rollup-sql";
+import { computeInSnapshot, type RollupTables, type Transaction } from "./rollup-store";
 
 /**
  * Organisation-wide incident measures of a period are kept in incident_measure_rollups so that a
@@ -33,10 +32,20 @@ export interface RollupRequest {
 // Sorting half a million durations in the default 4 MB spills to disk; 64 MB keeps a quarter of
 // the `large` seed in memory (about 25 MB per measure). Local to the computing transaction.
 const COMPUTE_WORK_MEM = "64MB";
-// A computation holds a snapshot; past this, give up rather than hold back vacuum for long.
-const COMPUTE_TIMEOUT_MS = 120_000;
 
-type Transaction = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+/**
+ * A change (incident_measure_changes) makes a rollup stale when it is on a UTC day the rollup
+ * covers and was committed by a transaction the rollup's snapshot did not see.
+ */
+export const incidentMeasureTables: RollupTables = {
+  rollups: "incident_measure_rollups",
+  changes: "incident_measure_changes",
+  state: "incident_measure_rollup_state",
+  changeMakesRollupStale: Prisma.sql`
+    c.day >= (r.range_start AT TIME ZONE 'UTC')::date
+    AND c.day <= ((r.range_end - interval '1 millisecond') AT TIME ZONE 'UTC')::date
+    AND NOT pg_visible_in_snapshot(c.changed_by, r.snapshot)`,
+};
 
 /** Computes the measures of each period, in order, reading only through `tx`. */
 export type ComputeRollups<T> = (tx: Transaction, periods: RollupPeriod[]) => Promise<T[]>;
@@ -78,61 +87,30 @@ async function readValidRollups<T>(
         ON p.range_start = r.range_start AND p.range_end = r.range_end
       WHERE r.kind = ${kind} AND r.urgency = ${urgency}
         AND NOT EXISTS (
-          SELECT 1 FROM incident_measure_changes c WHERE ${changeMakesRollupStaleSql})`,
+          SELECT 1 FROM incident_measure_changes c WHERE ${incidentMeasureTables.changeMakesRollupStale})`,
   );
   return new Map(
     rows.map((row) => [periodKey({ start: row.range_start, end: row.range_end }), row.measures]),
   );
 }
 
-async function computeAndKeep<T>(
+function computeAndKeep<T>(
   db: PrismaClient,
   { kind, urgency }: RollupRequest,
   periods: RollupPeriod[],
   compute: ComputeRollups<T>,
 ): Promise<T[]> {
-  await pruneIncidentMeasureChanges(db);
-  let computed: T[] | null = null;
-  try {
-    await db.$transaction(
-      async (tx) => {
-        // The first statement fixes the transaction's snapshot: the prune generation read here
-        // and every incident read by `compute` are as of the same instant.
-        const [state] = await tx.$queryRaw<{ generation: bigint }[]>`
-          SELECT generation FROM incident_measure_rollup_state WHERE id = 1`;
-        await tx.$queryRaw`SELECT set_config('work_mem', ${COMPUTE_WORK_MEM}, true)`;
-        computed = await compute(tx, periods);
-        // A prune committed since the snapshot may have removed a change this snapshot did not
-        // see: then this share lock fails with a serialisation error and nothing is kept. Held
-        // until commit, it also makes a later prune wait and then see these rows.
-        const [now] = await tx.$queryRaw<{ generation: bigint }[]>`
-          SELECT generation FROM incident_measure_rollup_state WHERE id = 1 FOR SHARE`;
-        if (state === undefined || now?.generation !== state.generation) return;
-        await tx.$executeRaw`
-          INSERT INTO incident_measure_rollups (kind, urgency, range_start, range_end, measures, snapshot)
-          SELECT ${kind}, ${urgency}, p.range_start, p.range_end, p.measures, pg_current_snapshot()
-          FROM unnest(${periods.map((period) => period.start)}::timestamptz[],
-                      ${periods.map((period) => period.end)}::timestamptz[],
-                      ${computed.map((value) => JSON.stringify(value))}::jsonb[])
-            AS p(range_start, range_end, measures)
-          ON CONFLICT (kind, urgency, range_start, range_end) DO UPDATE
-            SET measures = excluded.measures, snapshot = excluded.snapshot, computed_at = now()`;
-      },
-      {
-        isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead,
-        timeout: COMPUTE_TIMEOUT_MS,
-        maxWait: 10_000,
-      },
-    );
-  } catch (error) {
-    // Computed but not kept (a concurrent prune): the answer is still right for this request.
-    if (computed === null || !isSerializationFailure(error)) throw error;
-  }
-  if (computed === null) throw new Error("The incident measures were not computed.");
-  return computed;
-}
-
-function isSerializationFailure(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.message} ${String(error.cause ?? "")}` : "";
-  return /could not serialize access|40001/.test(text);
+  return computeInSnapshot(db, incidentMeasureTables, {
+    settings: { work_mem: COMPUTE_WORK_MEM },
+    compute: (tx) => compute(tx, periods),
+    keep: (tx, computed) => tx.$executeRaw`
+      INSERT INTO incident_measure_rollups (kind, urgency, range_start, range_end, measures, snapshot)
+      SELECT ${kind}, ${urgency}, p.range_start, p.range_end, p.measures, pg_current_snapshot()
+      FROM unnest(${periods.map((period) => period.start)}::timestamptz[],
+                  ${periods.map((period) => period.end)}::timestamptz[],
+                  ${computed.map((value) => JSON.stringify(value))}::json[])
+        AS p(range_start, range_end, measures)
+      ON CONFLICT (kind, urgency, range_start, range_end) DO UPDATE
+        SET measures = excluded.measures, snapshot = excluded.snapshot, computed_at = now()`,
+  });
 }
