@@ -96,30 +96,44 @@ export function groupOffHoursAlerts(
   items: readonly OffHoursAlert[],
   kindOfTitle: Map<string, string> = new Map(),
 ): OffHoursAlertKind[] {
-  const byKind = new Map<string, OffHoursAlertKind>();
+  const groups = new AlertKindGroups();
   for (const item of items) {
     let kind = kindOfTitle.get(item.title);
     if (kind === undefined) {
       kind = alertKind(item.title);
       kindOfTitle.set(item.title, kind);
     }
-    addAlertKind(byKind, { ...item, kind, interruptions: item.interruptions ?? 1 });
+    groups.add(item.serviceId, item.serviceName, kind, item.interruptions ?? 1);
   }
-  return [...byKind.values()];
+  return groups.list();
 }
 
-function addAlertKind(byKind: Map<string, OffHoursAlertKind>, alert: OffHoursAlertKind): void {
+/** Interruptions summed per service and kind, in first-seen order. */
+class AlertKindGroups {
   // A service without an id (an import that knew only its name) is told apart by its name.
-  const key = JSON.stringify([alert.serviceId ?? alert.serviceName, alert.kind]);
-  const entry = byKind.get(key);
-  if (entry) entry.interruptions += alert.interruptions;
-  else
-    byKind.set(key, {
-      serviceId: alert.serviceId,
-      serviceName: alert.serviceName,
-      kind: alert.kind,
-      interruptions: alert.interruptions,
-    });
+  private readonly byService = new Map<number | string | null, Map<string, OffHoursAlertKind>>();
+  private readonly all: OffHoursAlertKind[] = [];
+
+  add(serviceId: number | null, serviceName: string | null, kind: string, interruptions: number) {
+    const serviceKey = serviceId ?? serviceName;
+    let kinds = this.byService.get(serviceKey);
+    if (kinds === undefined) {
+      kinds = new Map();
+      this.byService.set(serviceKey, kinds);
+    }
+    const entry = kinds.get(kind);
+    if (entry) {
+      entry.interruptions += interruptions;
+      return;
+    }
+    const created = { serviceId, serviceName, kind, interruptions };
+    kinds.set(kind, created);
+    this.all.push(created);
+  }
+
+  list(): OffHoursAlertKind[] {
+    return this.all;
+  }
 }
 
 /**
@@ -130,14 +144,18 @@ export function offHoursAlertBudgetOfKinds(
   groups: readonly OffHoursAlertKind[],
   allowed: number,
 ): OffHoursAlertBudget {
-  const byKind = new Map<string, OffHoursAlertKind>();
-  for (const group of groups) addAlertKind(byKind, group);
-  const kinds = [...byKind.values()].sort(
-    (a, b) =>
-      b.interruptions - a.interruptions ||
-      (a.serviceName ?? "").localeCompare(b.serviceName ?? "") ||
-      a.kind.localeCompare(b.kind),
-  );
+  const merged = new AlertKindGroups();
+  for (const group of groups) {
+    merged.add(group.serviceId, group.serviceName, group.kind, group.interruptions);
+  }
+  const kinds = merged
+    .list()
+    .sort(
+      (a, b) =>
+        b.interruptions - a.interruptions ||
+        (a.serviceName ?? "").localeCompare(b.serviceName ?? "") ||
+        a.kind.localeCompare(b.kind),
+    );
   return { allowed, used: kinds.length, overBudget: kinds.length > allowed, kinds };
 }
 
