@@ -44,7 +44,8 @@ async function newestRunId(db: PrismaClient): Promise<number> {
  */
 export async function startPagerDutySync(
   db: PrismaClient,
-  environment: Pick<Environment, "PAGERDUTY_TOKEN" | "PAGERDUTY_API_URL">,
+  /** With DATABASE_URL, the sync writes over a plain pg connection of its own, as the CLI does. */
+  environment: Pick<Environment, "PAGERDUTY_TOKEN" | "PAGERDUTY_API_URL" | "DATABASE_URL">,
   clientOptions: Partial<PagerDutyClientOptions> = {},
 ): Promise<StartSyncOutcome> {
   const token = environment.PAGERDUTY_TOKEN;
@@ -95,6 +96,7 @@ export async function startPagerDutySync(
     since: subYears(until, HISTORY_YEARS),
     until,
     includeCustomFields: true,
+    databaseUrl: environment.DATABASE_URL,
   })
     .then(
       () => undefined,
