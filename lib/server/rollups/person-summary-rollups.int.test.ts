@@ -245,4 +245,25 @@ describe("person summary rollups", () => {
     expect(left.map((row) => row.person_id)).toEqual([ben]);
     expect((await rowOf("alva@example.com"))?.wakeups).toBe(2);
   });
+
+  it("drops rows computed more than 30 days ago at a prune, however valid", async () => {
+    await report();
+    await database.db.$executeRaw`
+      UPDATE person_summary_rollups SET computed_at = now() - interval '29 days' WHERE person_id = ${alva}`;
+    await database.db.$executeRaw`
+      UPDATE person_summary_rollups SET computed_at = now() - interval '31 days' WHERE person_id = ${ben}`;
+    // Any change, to make the prune run: a page to Alva months after the week.
+    await database.db.page.create({
+      data: {
+        personId: alva,
+        incidentId: nightIncident,
+        at: at("2026-06-01T12:00:00Z"),
+        channel: "sms",
+      },
+    });
+    await pruneRollupChanges(database.db, personSummaryTables, 0);
+    const left = await database.db.$queryRaw<{ person_id: number }[]>`
+      SELECT person_id FROM person_summary_rollups`;
+    expect(left.map((row) => row.person_id)).toEqual([alva]);
+  });
 });

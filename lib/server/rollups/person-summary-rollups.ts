@@ -35,6 +35,9 @@ export const personSummaryTables: RollupTables = {
   rollups: "person_summary_rollups",
   changes: "person_summary_changes",
   state: "person_summary_rollup_state",
+  // One organisation's range is about 1 kB a person: a range not asked for in a month is
+  // computed again if it ever is, rather than kept for good.
+  keepDays: 30,
   changeMakesRollupStale: Prisma.sql`
     c.person_id = r.person_id
     AND c.to_day >= r.reads_from

@@ -14,6 +14,11 @@ export interface RollupTables {
   state: string;
   /** True when change `c` makes rollup `r` stale (a condition on the aliases c and r). */
   changeMakesRollupStale: Prisma.Sql;
+  /**
+   * Rows computed longer ago than this are dropped at each prune, so ranges nobody asks for
+   * again do not pile up (the next request for one computes it anew). Unset: kept until stale.
+   */
+  keepDays?: number;
 }
 
 /** Past this many change rows, the next computation prunes them first. */
@@ -82,8 +87,8 @@ export async function computeInSnapshot<T>(
  * Keeps the change table small: drops the committed changes together with the rollups they made
  * stale, in one statement so both see the same snapshot. The generation bump comes first and
  * makes any computation that started before it keep nothing; one that already holds its share
- * lock finishes first, and its rows are then judged here like any other. Returns how many change
- * rows went.
+ * lock finishes first, and its rows are then judged here like any other. Rows older than
+ * `keepDays` go too. Returns how many change rows went.
  */
 export async function pruneRollupChanges(
   db: PrismaClient,
@@ -106,6 +111,11 @@ export async function pruneRollupChanges(
       )
       SELECT count(*)::int AS rows FROM pruned`,
   ]);
+  if (tables.keepDays !== undefined) {
+    await db.$executeRaw`
+      DELETE FROM ${Prisma.raw(tables.rollups)}
+      WHERE computed_at < now() - make_interval(days => ${tables.keepDays})`;
+  }
   return pruned[0]?.rows ?? 0;
 }
 
