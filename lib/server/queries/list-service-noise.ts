@@ -1,7 +1,8 @@
-import type { PrismaClient } from "@/lib/server/database/prisma-client";
+import type { PrismaClient, QueryReader } from "@/lib/server/database/prisma-client";
 import { DEFAULT_METRIC_SETTINGS } from "@/lib/shared/metric-settings";
 import { Prisma } from "@/prisma/generated/client/client";
-import { type IncidentScope, incidentScopeSql } from "../sql/incident-scope";
+import { withIncidentMeasureRollups } from "../rollups/incident-measure-rollups";
+import { type IncidentScope, incidentScopeSql, isOrganisationWide } from "../sql/incident-scope";
 
 export interface ServiceNoise {
   /** null for incidents that carry no service. */
@@ -25,11 +26,18 @@ export interface ServiceNoiseOptions {
 
 type Row = Omit<ServiceNoise, "autoResolvedShare">;
 
+/** A service's counts by id only: names are read fresh, so a renamed service needs no recompute. */
+type Counts = Pick<
+  Row,
+  "serviceId" | "incidents" | "autoResolvedUnacknowledged" | "neverAcknowledged"
+>;
+
 /**
  * Noise per service (PRODUCT.md "Noise"): how many of its non-test incidents in scope resolved
  * by themselves within a few minutes with nobody acknowledging them, and how many were never
  * acknowledged. Noisiest first: most auto-resolved, then most never acknowledged, then most
- * incidents. Off-hours interruptions per service come from the interruptions module.
+ * incidents. Off-hours interruptions per service come from the interruptions module. The whole
+ * organisation's counts of a period are kept with its incident measures (same staleness rules).
  */
 export async function listServiceNoise(
   db: PrismaClient,
@@ -38,11 +46,42 @@ export async function listServiceNoise(
     autoResolveMinutes = DEFAULT_METRIC_SETTINGS.noise.autoResolveMinutes,
   }: ServiceNoiseOptions = {},
 ): Promise<ServiceNoise[]> {
+  const [counts = []] = isOrganisationWide(scope)
+    ? await withIncidentMeasureRollups(
+        db,
+        {
+          kind: `service-noise:${autoResolveMinutes}`,
+          urgency: scope.urgency ?? "",
+          periods: [scope.range],
+        },
+        (tx, periods) =>
+          Promise.all(
+            periods.map((range) => countNoise(tx, { ...scope, range }, autoResolveMinutes)),
+          ),
+      )
+    : [await countNoise(db, scope, autoResolveMinutes)];
   const rows = await db.$queryRaw<Row[]>(Prisma.sql`
+    SELECT c."serviceId", s.pagerduty_id AS "pagerdutyId", s.name, c.incidents,
+      c."autoResolvedUnacknowledged", c."neverAcknowledged"
+    FROM json_to_recordset(${JSON.stringify(counts)}::json)
+      AS c("serviceId" int, incidents int, "autoResolvedUnacknowledged" int, "neverAcknowledged" int)
+    LEFT JOIN services s ON s.id = c."serviceId"
+    ORDER BY c."autoResolvedUnacknowledged" DESC, c."neverAcknowledged" DESC, c.incidents DESC,
+      s.name NULLS LAST, s.id`);
+  return rows.map((row) => ({
+    ...row,
+    autoResolvedShare: row.incidents === 0 ? null : row.autoResolvedUnacknowledged / row.incidents,
+  }));
+}
+
+function countNoise(
+  db: QueryReader,
+  scope: IncidentScope,
+  autoResolveMinutes: number,
+): Promise<Counts[]> {
+  return db.$queryRaw<Counts[]>(Prisma.sql`
     SELECT
-      s.id AS "serviceId",
-      s.pagerduty_id AS "pagerdutyId",
-      s.name,
+      i.service_id AS "serviceId",
       count(*)::int AS incidents,
       count(*) FILTER (
         WHERE i.acknowledged_at IS NULL AND NOT i.resolved_by_merge
@@ -51,13 +90,6 @@ export async function listServiceNoise(
       )::int AS "autoResolvedUnacknowledged",
       count(*) FILTER (WHERE i.acknowledged_at IS NULL)::int AS "neverAcknowledged"
     FROM incidents i
-    LEFT JOIN services s ON s.id = i.service_id
     WHERE ${incidentScopeSql(scope)} AND i.detection_source <> 'test'
-    GROUP BY s.id, s.pagerduty_id, s.name
-    ORDER BY "autoResolvedUnacknowledged" DESC, "neverAcknowledged" DESC, incidents DESC,
-      s.name NULLS LAST, s.id`);
-  return rows.map((row) => ({
-    ...row,
-    autoResolvedShare: row.incidents === 0 ? null : row.autoResolvedUnacknowledged / row.incidents,
-  }));
+    GROUP BY i.service_id`);
 }

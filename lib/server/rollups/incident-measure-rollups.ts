@@ -15,7 +15,8 @@ import { computeInSnapshot, type RollupTables, type Transaction } from "./rollup
  * makes exactly the periods it touches recompute on their next read, even when the write commits
  * while the rollup is being computed.
  */
-export type RollupKind = "overall" | "team" | "service";
+/** Service noise depends on the auto-resolve setting, which is part of its kind. */
+export type RollupKind = "overall" | "team" | "service" | `service-noise:${number}`;
 
 export interface RollupPeriod {
   start: Date;
