@@ -60,8 +60,8 @@ export async function deriveIncidentFacts(
   const settings = await getMetricSettings(db);
   const paged: PagedSpans = new Map();
   // Chunk by chunk (memory follows one chunk; the ids themselves are a bitmap). Detection is a
-  // second pass: run right after each chunk's incident updates, its UPDATE was measured 10 times
-  // slower (10 s a chunk instead of 1), and it only reads fields the first pass has settled.
+  // second pass: it only reads fields the first pass has settled. (Its UPDATE once took 0.5–10 s
+  // a chunk whatever the order: the rollup trigger's plan, see docs/benchmarks.md › File import.)
   options.onProgress?.("pages and incident facts");
   for (const chunk of ids.chunks(CHUNK)) {
     if (!options.retryUnresolvedNotifications) {
