@@ -4,6 +4,7 @@ import { open, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { PrismaClient } from "@/lib/server/database/prisma-client";
 import { FileFormatError } from "../shared/file-format-error";
+import { IdSet } from "../shared/id-set";
 import { finishImportRun, recordImportProgress, startImportRun } from "../shared/import-runs";
 import { detectFormat, type FileFormat } from "./files/detect-format";
 import { readImportFile } from "./files/read-file";
@@ -113,7 +114,7 @@ export async function importFiles(
 ): Promise<BatchSummary> {
   const batchId = options.batchId ?? randomUUID();
   const files: FileImportSummary[] = [];
-  const changedIncidentIds = new Set<number>();
+  const changedIncidentIds = new IdSet();
   let havePeopleChanged = false;
   for (const [index, filePath] of filePaths.entries()) {
     const fileName = options.displayNames?.[index] ?? filePath;

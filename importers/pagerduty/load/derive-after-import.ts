@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/lib/server/database/prisma-client";
 import { Prisma } from "@/prisma/generated/client/client";
+import { IdSet } from "../../shared/id-set";
 import { type DerivedFacts, deriveIncidentFacts } from "./derive-incident-facts";
 
 export interface DeriveAfterImport {
@@ -24,7 +25,8 @@ export async function deriveAfterImport(
     WHERE derived_at IS NULL AND status IN ('succeeded', 'failed') AND source <> 'demo_seed'
       AND id <> ALL(${[...request.runIds]}::int4[])`);
   const leftoverIds = leftovers.map((run) => run.id);
-  const incidentIds = new Set(request.changedIncidentIds);
+  const incidentIds = new IdSet();
+  for (const id of request.changedIncidentIds) incidentIds.add(id);
   if (leftoverIds.length > 0) {
     const touched = await db.$queryRaw<{ id: number }[]>(Prisma.sql`
       SELECT id FROM incidents WHERE import_run_id = ANY(${leftoverIds}::int4[])

@@ -1,4 +1,5 @@
 import { Prisma } from "@/prisma/generated/client/client";
+import { IdSet } from "../../shared/id-set";
 import type {
   EscalationPolicyRecord,
   ImportRecord,
@@ -34,7 +35,7 @@ export interface LoadResult {
   /** The first rejections, to show right away (a dry run rolls the stored ones back). */
   firstRejections: Rejection[];
   /** Incidents whose own data or log entries changed: their derived fields need recomputing. */
-  changedIncidentIds: Set<number>;
+  changedIncidentIds: IdSet;
   /** People were added or renamed: notify entries known only by name may now resolve. */
   havePeopleChanged: boolean;
 }
@@ -96,7 +97,7 @@ export function createRecordLoader(sql: SqlClient, options: RecordLoaderOptions)
     byKind: {},
     rejected: 0,
     firstRejections: [],
-    changedIncidentIds: new Set(),
+    changedIncidentIds: new IdSet(),
     havePeopleChanged: false,
   };
 

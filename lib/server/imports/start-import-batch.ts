@@ -5,6 +5,7 @@ import { importFiles } from "@/importers/pagerduty/import-files";
 import { columnMappingSchema } from "@/importers/pagerduty/map/csv/column-mapping";
 import type { PrismaClient } from "@/lib/server/database/prisma-client";
 import type { startImportSchema } from "@/lib/shared/import-requests";
+import { readEnvironment } from "../env";
 import { ApiError, describeIssues } from "../http/api-error";
 import { removeUploads, uploadPath } from "./upload-store";
 
@@ -44,6 +45,10 @@ export async function startImportBatch(
     timeZone: request.timeZone ?? mapping?.timeZone ?? null,
     isDryRun: request.isDryRun,
     displayNames: request.uploads.map((upload) => upload.fileName),
+    // The URL `db` was made from (lib/server/db.ts): each file is then written on a pg connection
+    // of its own, as the CLI does, at several times the speed and a fraction of the memory of a
+    // Prisma transaction. Unset (a caller with its own client), the files go through `db`.
+    databaseUrl: readEnvironment().DATABASE_URL,
   })
     .catch((error: unknown) => console.error(`Import batch ${batchId} failed`, error))
     .finally(() => removeUploads(request.uploads.map((upload) => upload.uploadId)));
