@@ -182,6 +182,38 @@ describe("person summary rollups", () => {
     expect(before.people[0]?.wakeups).toBe(1);
   });
 
+  it("recomputes when an update moves a page or changes a time-in-lieu line", async () => {
+    await report();
+    // Ben's Thursday page moves to Saturday 15:00 Stockholm: off hours instead of business.
+    await database.db.page.updateMany({
+      where: { personId: ben },
+      data: { at: at("2026-03-07T14:00:00Z") },
+    });
+    expect((await rowOf("ben@example.com"))?.interruptions).toEqual({
+      business: 0,
+      off: 1,
+      sleep: 0,
+    });
+    const claim = await database.db.timeInLieuEntry.create({
+      data: {
+        personId: alva,
+        kind: "claim",
+        minutes: 30,
+        occurredAt: at("2026-03-04T08:00:00Z"),
+        status: "pending",
+      },
+    });
+    expect((await rowOf("alva@example.com"))?.toil.pendingClaimHours).toBe(0.5);
+    await database.db.timeInLieuEntry.update({
+      where: { id: claim.id },
+      data: { status: "approved" },
+    });
+    expect((await rowOf("alva@example.com"))?.toil).toMatchObject({
+      pendingClaimHours: 0,
+      claimedHours: 0.5,
+    });
+  });
+
   it("reads other rows when a setting changes, and rebuilds names and teams as they are now", async () => {
     await report();
     // Sleep band from 03:00: Alva's 02:10 page is now in the off band.
