@@ -71,6 +71,11 @@ describe("person summary rollups", () => {
     });
   });
 
+  /** A page of the night incident, written after the report kept its rows. */
+  const lateNightPage = (personId: number, iso: string, channel: "phone" | "sms") =>
+    database.db.page.create({
+      data: { personId, incidentId: nightIncident, at: at(iso), channel },
+    });
   const report = (settings: MetricSettings = DEFAULT_METRIC_SETTINGS) =>
     buildReport(database.db, week, settings);
   const rowOf = async (email: string) =>
@@ -105,23 +110,9 @@ describe("person summary rollups", () => {
     await report();
     const kept = await computedAt();
     // Wednesday 03:30 Stockholm: a second wake-up for Alva, in the week.
-    await database.db.page.create({
-      data: {
-        personId: alva,
-        incidentId: nightIncident,
-        at: at("2026-03-04T02:30:00Z"),
-        channel: "sms",
-      },
-    });
+    await lateNightPage(alva, "2026-03-04T02:30:00Z", "sms");
     // A page to Ben a month after the week: outside every day his row read.
-    await database.db.page.create({
-      data: {
-        personId: ben,
-        incidentId: nightIncident,
-        at: at("2026-04-10T12:00:00Z"),
-        channel: "phone",
-      },
-    });
+    await lateNightPage(ben, "2026-04-10T12:00:00Z", "phone");
     const alvaRow = await rowOf("alva@example.com");
     expect(alvaRow).toMatchObject({ wakeups: 2, interruptions: { business: 0, off: 0, sleep: 2 } });
     const now = await computedAt();
@@ -241,14 +232,7 @@ describe("person summary rollups", () => {
     try {
       await computing.query("BEGIN ISOLATION LEVEL REPEATABLE READ");
       await computing.query("SELECT pg_current_snapshot()");
-      await database.db.page.create({
-        data: {
-          personId: alva,
-          incidentId: nightIncident,
-          at: at("2026-03-04T02:30:00Z"),
-          channel: "sms",
-        },
-      });
+      await lateNightPage(alva, "2026-03-04T02:30:00Z", "sms");
       await computing.query(
         `UPDATE person_summary_rollups SET snapshot = pg_current_snapshot(), computed_at = now() + interval '1 hour'
          WHERE person_id = $1`,
@@ -263,14 +247,7 @@ describe("person summary rollups", () => {
 
   it("prunes changes with the rows they made stale, and keeps the valid ones", async () => {
     await report();
-    await database.db.page.create({
-      data: {
-        personId: alva,
-        incidentId: nightIncident,
-        at: at("2026-03-04T02:30:00Z"),
-        channel: "sms",
-      },
-    });
+    await lateNightPage(alva, "2026-03-04T02:30:00Z", "sms");
     expect(await pruneRollupChanges(database.db, personSummaryTables, 0)).toBeGreaterThan(0);
     const left = await database.db.$queryRaw<{ person_id: number }[]>`
       SELECT person_id FROM person_summary_rollups`;
@@ -285,14 +262,7 @@ describe("person summary rollups", () => {
     await database.db.$executeRaw`
       UPDATE person_summary_rollups SET computed_at = now() - interval '31 days' WHERE person_id = ${ben}`;
     // Any change, to make the prune run: a page to Alva months after the week.
-    await database.db.page.create({
-      data: {
-        personId: alva,
-        incidentId: nightIncident,
-        at: at("2026-06-01T12:00:00Z"),
-        channel: "sms",
-      },
-    });
+    await lateNightPage(alva, "2026-06-01T12:00:00Z", "sms");
     await pruneRollupChanges(database.db, personSummaryTables, 0);
     const left = await database.db.$queryRaw<{ person_id: number }[]>`
       SELECT person_id FROM person_summary_rollups`;
