@@ -13,7 +13,12 @@ import {
   incidentMeasureColumnsSql,
   incidentMeasuresOf,
 } from "../sql/incident-measures";
-import { type IncidentScope, incidentScopeSql, isOrganisationWide } from "../sql/incident-scope";
+import {
+  type IncidentScope,
+  incidentScopeSql,
+  isOrganisationWide,
+  resolveScopeTeam,
+} from "../sql/incident-scope";
 
 export type SeriesInterval = "month" | "quarter";
 
@@ -58,7 +63,8 @@ interface Bucket {
  * negative durations left out). Buckets start at local midnight in `timeZone` — computed by
  * PostgreSQL with the zone bound, so a DST month is bucketed on the wall calendar — and every
  * bucket that intersects the range is returned: counts 0 and durations null when it is empty.
- * The whole organisation's buckets are kept as rollups, one per bucket (lib/server/rollups).
+ * The whole organisation's buckets, and one team's, are kept as rollups, one per bucket
+ * (lib/server/rollups).
  */
 export async function getIncidentSeries(
   db: PrismaClient,
@@ -68,13 +74,21 @@ export async function getIncidentSeries(
   const periods = buckets.map((bucket) => bucket.period);
   const compute: ComputeRollups<IncidentMeasures> = (tx, missing) =>
     computePeriodMeasures(tx, scope, missing);
+  // A team's 24 months are thousands of incidents a bucket: kept too, under the team's id.
+  const teamScope = await resolveScopeTeam(db, scope);
   const measures = isOrganisationWide(scope)
     ? await withIncidentMeasureRollups(
         db,
         { kind: "overall", urgency: scope.urgency ?? "", periods },
         compute,
       )
-    : await computePeriodMeasures(db, scope, periods);
+    : teamScope
+      ? await withIncidentMeasureRollups(
+          db,
+          { kind: `team-scope:${teamScope.teamId}`, urgency: scope.urgency ?? "", periods },
+          (tx, missing) => computePeriodMeasures(tx, { ...scope, ...teamScope }, missing),
+        )
+      : await computePeriodMeasures(db, scope, periods);
   return buckets.map((bucket, index) => {
     const { count, excludedTests, mttd, mtta, mttr, detection } = measures[
       index

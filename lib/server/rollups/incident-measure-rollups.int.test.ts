@@ -134,6 +134,46 @@ describe("incident measure rollups", () => {
     ]);
   });
 
+  it("keeps one team's series under the team's id: found after a rename, recomputed after a change", async () => {
+    const series = (team: string) =>
+      getIncidentSeries(database.db, {
+        range: { start: july.start, end: at("2026-09-01T00:00:00Z") },
+        timeZone: "UTC",
+        interval: "month",
+        team,
+      });
+    const kept = async () =>
+      database.db.$queryRaw<{ kind: string; computed_at: Date }[]>`
+        SELECT kind, computed_at FROM incident_measure_rollups WHERE kind LIKE 'team-scope:%'
+        ORDER BY range_start`;
+    const first = await series("Payments");
+    expect(first.map((bucket) => [bucket.label, bucket.count, bucket.mttr.medianSeconds])).toEqual([
+      ["2026-07", 3, 1200],
+      ["2026-08", 1, 60],
+    ]);
+    const rows = await kept();
+    expect(rows).toHaveLength(2);
+
+    await database.db.team.update({
+      where: { pagerdutyId: "PTEAM01" },
+      data: { name: "Payments EU" },
+    });
+    expect(await series("Payments EU")).toEqual(first);
+    expect(await series("Payments")).toEqual([
+      expect.objectContaining({ label: "2026-07", count: 0 }),
+      expect.objectContaining({ label: "2026-08", count: 0 }),
+    ]);
+    expect(await kept()).toEqual(rows);
+
+    // R3's late resolution: July's MTTR over 600, 1200, 3600 s has a mean of 1800 s.
+    await database.db.incident.update({
+      where: { pagerdutyId: "R3" },
+      data: { resolvedAt: at("2026-07-20T11:00:00Z") },
+    });
+    const [julyBucket] = await series("PTEAM01");
+    expect(julyBucket?.mttr.meanSeconds).toBe(1800);
+  });
+
   it("prunes changes with the rollups they made stale, and keeps the valid ones", async () => {
     await julyMetrics();
     await getIncidentMetrics(database.db, {

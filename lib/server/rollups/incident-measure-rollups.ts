@@ -16,7 +16,13 @@ import { computeInSnapshot, type RollupTables, type Transaction } from "./rollup
  * while the rollup is being computed.
  */
 /** Service noise depends on the auto-resolve setting, which is part of its kind. */
-export type RollupKind = "overall" | "team" | "service" | `service-noise:${number}`;
+export type RollupKind =
+  | "overall"
+  | "team"
+  | "service"
+  | `service-noise:${number}`
+  /** One team's scope (its incident measures), by the team's id. */
+  | `team-scope:${number}`;
 
 export interface RollupPeriod {
   start: Date;
