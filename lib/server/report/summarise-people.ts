@@ -89,6 +89,18 @@ export function reportPersonRow(
   };
 }
 
+/** The burnout window: `windowDays` ending at the range's end. */
+function burnoutWindowOf(range: { start: Date; end: Date }, settings: MetricSettings) {
+  return {
+    start: new Date(range.end.getTime() - settings.burnout.windowDays * MILLISECONDS_PER_DAY),
+    end: range.end,
+  };
+}
+
+/** The earlier of the range's start and the burnout window's, in milliseconds. */
+const earliestRead = (range: { start: Date; end: Date }, settings: MetricSettings) =>
+  Math.min(range.start.getTime(), burnoutWindowOf(range, settings).start.getTime());
+
 /**
  * Where a report starts reading a person's pages: one call-out chain window before the earlier of
  * the range and the burnout window. A burst of pages groups into interruptions from its first
@@ -96,10 +108,8 @@ export function reportPersonRow(
  * report does.
  */
 export function reportPagesFrom(range: { start: Date; end: Date }, settings: MetricSettings): Date {
-  const burnoutStart = range.end.getTime() - settings.burnout.windowDays * MILLISECONDS_PER_DAY;
   return new Date(
-    Math.min(range.start.getTime(), burnoutStart) -
-      activitySettingsOf(settings).callOutChainWindowMs,
+    earliestRead(range, settings) - activitySettingsOf(settings).callOutChainWindowMs,
   );
 }
 
@@ -112,10 +122,9 @@ export function personSliceWindow(
   range: { start: Date; end: Date },
   settings: MetricSettings,
 ): Required<PersonSliceWindow> {
-  const burnoutStart = range.end.getTime() - settings.burnout.windowDays * MILLISECONDS_PER_DAY;
   return {
     pagesFrom: reportPagesFrom(range, settings),
-    shiftsFrom: new Date(Math.min(range.start.getTime(), burnoutStart) - WEEK),
+    shiftsFrom: new Date(earliestRead(range, settings) - WEEK),
     end: range.end,
     interruptingChannels: activitySettingsOf(settings).interruptingChannels,
   };
@@ -138,10 +147,7 @@ export async function summarisePeople(
   holidayOverrides?: ReadonlyMap<string, readonly HolidayOverride[]>,
 ): Promise<PeopleSummary> {
   const activitySettings = activitySettingsOf(settings);
-  const burnoutWindow = {
-    start: new Date(range.end.getTime() - settings.burnout.windowDays * MILLISECONDS_PER_DAY),
-    end: range.end,
-  };
+  const burnoutWindow = burnoutWindowOf(range, settings);
   const window = personSliceWindow(range, settings);
   const batches: ReportPerson[][] = [];
   for (let offset = 0; offset < people.length; offset += PEOPLE_PER_BATCH) {
