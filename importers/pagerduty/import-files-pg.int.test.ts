@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type PrismaClient } from "@/lib/server/database/prisma-client";
 import { createTestDatabase, type TestDatabase } from "@/lib/server/testing/test-database";
 import { type BatchSummary, importFiles } from "./import-files";
+import { COPY_MIN_ROWS } from "./load/row-source";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../../../shared/fixtures/pagerduty");
 const fixture = (...parts: string[]) => path.join(FIXTURES, ...parts);
@@ -141,5 +142,76 @@ describe("importing files on a pg connection of their own (databaseUrl)", () => 
     });
     expect(dryRun.files[0]).toMatchObject({ status: "dry_run", rejected: 1 });
     expect(await rowsOf(throughPg.url)).toEqual(before);
+  });
+});
+
+/**
+ * Past COPY_MIN_ROWS a pg connection writes incidents through COPY into a temporary table: titles
+ * with a backslash, a tab, a line break, quotes and non-ASCII text must arrive as they were read.
+ */
+function largeCsv(rows: number): string {
+  const titles = [
+    String.raw`Disk C:\data full`,
+    "Tab\tinside",
+    "Two\nlines",
+    'Quoted "primary" down',
+    "Ünïcödé 🚨 ошибка",
+    String.raw`Ends with a backslash \\`,
+  ];
+  const lines = [
+    "id,incident_number,description,service_name,service_id,team_name,team_id,created_on,resolved_on,seconds_to_first_ack,seconds_to_resolve,urgency",
+  ];
+  for (let index = 0; index < rows; index += 1) {
+    const title = titles[index % titles.length] ?? "";
+    const minute = String(index % 60).padStart(2, "0");
+    lines.push(
+      `Q3${String(index).padStart(12, "0")},${1000 + index},"${title.replaceAll('"', '""')}",Checkout API,PSVC001,Payments,PTEAM01,2026-03-07T13:${minute}:00Z,,${index === 0 ? "" : 60},,high`,
+    );
+  }
+  return lines.join("\n");
+}
+
+describe("a batch large enough to be COPYed", () => {
+  const databases: TestDatabase[] = [];
+  const clients: PrismaClient[] = [];
+
+  beforeAll(async () => {
+    for (let index = 0; index < 2; index += 1) {
+      const database = await createTestDatabase();
+      databases.push(database);
+      clients.push(createPrismaClient(database.url));
+    }
+  });
+
+  afterAll(async () => {
+    for (const client of clients) await client.$disconnect();
+    for (const database of databases) await database.drop();
+  });
+
+  it("stores the same incidents as the Prisma transaction, special characters included", async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), "fairshift-import-copy-"));
+    const file = path.join(folder, "large.csv");
+    await writeFile(file, largeCsv(COPY_MIN_ROWS + 50));
+    const options = { format: "auto" as const, timeZone: null, isDryRun: false };
+    const [prismaDb, pgDb] = clients as [PrismaClient, PrismaClient];
+    const viaPrisma = await importFiles(prismaDb, [file], options);
+    const viaPg = await importFiles(pgDb, [file], { ...options, databaseUrl: databases[1]?.url });
+    expect(viaPg.files[0]?.byKind.incident).toEqual({
+      inserted: COPY_MIN_ROWS + 50,
+      updated: 0,
+      unchanged: 0,
+    });
+    expect(outcomeOf(viaPg)).toEqual(outcomeOf(viaPrisma));
+    const pgRows = await rowsOf(databases[1]?.url ?? "");
+    expect(pgRows).toEqual(await rowsOf(databases[0]?.url ?? ""));
+    expect(pgRows.incidents.map((incident) => incident.title).slice(0, 6)).toEqual([
+      String.raw`Disk C:\data full`,
+      "Tab\tinside",
+      "Two\nlines",
+      'Quoted "primary" down',
+      "Ünïcödé 🚨 ошибка",
+      String.raw`Ends with a backslash \\`,
+    ]);
+    expect(pgRows.incidents[2]?.raw).toMatchObject({ description: "Two\nlines" });
   });
 });

@@ -1,9 +1,11 @@
+import { availableParallelism } from "node:os";
 import type { PrismaClient } from "@/lib/server/database/prisma-client";
 import { recomputeDetectionSources } from "@/lib/server/detection/recompute-detection-sources";
 import { getMetricSettings } from "@/lib/server/queries/get-metric-settings";
 import { deriveTimeInLieuAccruals } from "@/lib/server/time-in-lieu/derive-time-in-lieu-accruals";
 import { Prisma } from "@/prisma/generated/client/client";
 import { IdSet } from "../../shared/id-set";
+import { inParallel } from "../../shared/in-parallel";
 import { pageChannelSql } from "./page-channel";
 import type { SqlClient } from "./sql-client";
 
@@ -23,6 +25,12 @@ export interface DeriveOptions {
 }
 
 const CHUNK = 5_000;
+/**
+ * Chunks (and groups of people) derived at once, each on a connection of its own: the derivation
+ * is PostgreSQL's work, one statement runs on one core, and the chunks write disjoint rows (their
+ * own incidents, log entries, pages and teams; each group its own people's time in lieu).
+ */
+const DERIVE_LANES = Math.min(4, availableParallelism());
 // Call-outs near the edge of the changed span may join pages just outside it.
 const ACCRUAL_MARGIN_MS = 86_400_000;
 // People whose new pages start and end in the same quarters are derived together.
@@ -63,9 +71,12 @@ export async function deriveIncidentFacts(
   // second pass: it only reads fields the first pass has settled. (Its UPDATE once took 0.5–10 s
   // a chunk whatever the order: the rollup trigger's plan, see docs/benchmarks.md › File import.)
   options.onProgress?.("pages and incident facts");
-  for (const chunk of ids.chunks(CHUNK)) {
+  await inParallel(ids.chunks(CHUNK), DERIVE_LANES, async (chunk) => {
+    // Each total is added to after its await: `total += await …` would read it before, and a
+    // lane finishing in between would be lost.
     if (!options.retryUnresolvedNotifications) {
-      facts.peopleResolved += (await resolveNotifiedNames(db, chunk)).length;
+      const resolved = await resolveNotifiedNames(db, chunk);
+      facts.peopleResolved += resolved.length;
     }
     const pages = await writePages(db, chunk);
     facts.pagesWritten += pages.written;
@@ -73,22 +84,23 @@ export async function deriveIncidentFacts(
     await updateIncidentFacts(db, chunk);
     await fillTeamsFromServices(db, chunk);
     await addPagedSpans(db, chunk, paged);
-  }
+  });
   options.onProgress?.("detection sources");
-  for (const chunk of ids.chunks(CHUNK)) {
-    facts.detectionChanged += (
-      await recomputeDetectionSources(db, settings.detection, { incidentIds: chunk })
-    ).changed;
-  }
+  await inParallel(ids.chunks(CHUNK), DERIVE_LANES, async (chunk) => {
+    const detection = await recomputeDetectionSources(db, settings.detection, {
+      incidentIds: chunk,
+    });
+    facts.detectionChanged += detection.changed;
+  });
   options.onProgress?.("time in lieu");
-  for (const group of groupBySpan(paged)) {
+  await inParallel(groupBySpan(paged), DERIVE_LANES, async (group) => {
     const accruals = await deriveTimeInLieuAccruals(db, settings, {
       personIds: group.personIds,
       from: new Date(group.first - ACCRUAL_MARGIN_MS),
       to: new Date(group.last + ACCRUAL_MARGIN_MS),
     });
     facts.accrualsWritten += accruals.inserted + accruals.updated + accruals.deleted;
-  }
+  });
   return facts;
 }
 

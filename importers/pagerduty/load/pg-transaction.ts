@@ -1,4 +1,7 @@
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import pg from "pg";
+import { from as copyFromStdin } from "pg-copy-streams";
 import type { Prisma } from "@/prisma/generated/client/client";
 import type { SqlClient } from "./sql-client";
 
@@ -12,17 +15,21 @@ export function sqlClientOf(client: pg.ClientBase): SqlClient {
   // Loaders start independent reads together (Promise.all), as a Prisma transaction allows; one
   // connection runs one statement at a time, so they are sent one after the other, in order.
   let previous: Promise<unknown> = Promise.resolve();
-  const run = (query: Prisma.Sql) => {
-    const next = previous.then(() => client.query(query.text, query.values));
+  const inTurn = <T>(send: () => Promise<T>): Promise<T> => {
+    const next = previous.then(send);
     previous = next.catch(() => undefined);
     return next;
   };
+  const run = (query: Prisma.Sql) => inTurn(() => client.query(query.text, query.values));
   return {
     async $queryRaw<T = unknown>(query: Prisma.Sql): Promise<T> {
       return (await run(query)).rows as T;
     },
     async $executeRaw(query: Prisma.Sql): Promise<number> {
       return (await run(query)).rowCount ?? 0;
+    },
+    copyFrom(statement: string, text: string): Promise<void> {
+      return inTurn(() => pipeline(Readable.from([text]), client.query(copyFromStdin(statement))));
     },
   };
 }

@@ -1,6 +1,7 @@
 import { Prisma } from "@/prisma/generated/client/client";
 import { type IncidentRecord, type LogEntryRecord, referenceKey } from "../records";
 import { ensureReferenced, idsByPagerDutyId, relationRows } from "./organisation-references";
+import { rowSource } from "./row-source";
 import { countsOf, lastByKey, type SqlClient, type WriteCounts } from "./sql-client";
 import { ensureTeams } from "./upsert-organisation";
 
@@ -40,6 +41,57 @@ export async function upsertIncidents(
   ]);
   const serviceIdOf = (incident: IncidentRecord) =>
     incident.service ? (serviceIds.get(referenceKey(incident.service)) ?? null) : null;
+  const rows = await rowSource(sql, "staged_incidents", [
+    { name: "pd", type: "text", values: incidents.map((incident) => incident.pagerdutyId) },
+    { name: "number", type: "int4", values: incidents.map((incident) => incident.number) },
+    { name: "title", type: "text", values: incidents.map((incident) => incident.title) },
+    { name: "service", type: "int4", values: incidents.map(serviceIdOf) },
+    { name: "urgency", type: "text", values: incidents.map((incident) => incident.urgency) },
+    { name: "priority", type: "text", values: incidents.map((incident) => incident.priority) },
+    { name: "status", type: "text", values: incidents.map((incident) => incident.status) },
+    { name: "key", type: "text", values: incidents.map((incident) => incident.incidentKey) },
+    {
+      name: "started",
+      type: "timestamptz",
+      values: incidents.map((incident) => iso(incident.startedAt)),
+    },
+    {
+      name: "started_source",
+      type: "text",
+      values: incidents.map((incident) => incident.startedAtSource),
+    },
+    {
+      name: "created",
+      type: "timestamptz",
+      values: incidents.map((incident) => iso(incident.createdAt)),
+    },
+    {
+      name: "acknowledged",
+      type: "timestamptz",
+      values: incidents.map((incident) => iso(incident.acknowledgedAt)),
+    },
+    {
+      name: "resolved",
+      type: "timestamptz",
+      values: incidents.map((incident) => iso(incident.resolvedAt)),
+    },
+    { name: "merged", type: "bool", values: incidents.map((incident) => incident.resolvedByMerge) },
+    {
+      name: "merged_into",
+      type: "text",
+      values: incidents.map((incident) => incident.mergedIntoPagerdutyId),
+    },
+    {
+      name: "reported",
+      type: "text",
+      values: incidents.map((incident) => incident.reportedDetectionSource),
+    },
+    {
+      name: "raw",
+      type: "jsonb",
+      values: incidents.map((incident) => JSON.stringify(incident.raw ?? null)),
+    },
+  ]);
   const returned = await sql.$queryRaw<{ id: number; inserted: boolean }[]>(Prisma.sql`
     INSERT INTO incidents AS i (
       pagerduty_id, number, title, service_id, urgency, priority, status, incident_key,
@@ -48,26 +100,7 @@ export async function upsertIncidents(
     SELECT u.pd, u.number, u.title, u.service, u.urgency::urgency, u.priority, u.status::incident_status,
       u.key, u.started, u.started_source, u.created, u.acknowledged, u.resolved, u.merged,
       u.merged_into, u.reported::detection_source, u.raw, ${importRunId}, false, now()
-    FROM unnest(
-      ${incidents.map((incident) => incident.pagerdutyId)}::text[],
-      ${incidents.map((incident) => incident.number)}::int4[],
-      ${incidents.map((incident) => incident.title)}::text[],
-      ${incidents.map(serviceIdOf)}::int4[],
-      ${incidents.map((incident) => incident.urgency)}::text[],
-      ${incidents.map((incident) => incident.priority)}::text[],
-      ${incidents.map((incident) => incident.status)}::text[],
-      ${incidents.map((incident) => incident.incidentKey)}::text[],
-      ${incidents.map((incident) => iso(incident.startedAt))}::timestamptz[],
-      ${incidents.map((incident) => incident.startedAtSource)}::text[],
-      ${incidents.map((incident) => iso(incident.createdAt))}::timestamptz[],
-      ${incidents.map((incident) => iso(incident.acknowledgedAt))}::timestamptz[],
-      ${incidents.map((incident) => iso(incident.resolvedAt))}::timestamptz[],
-      ${incidents.map((incident) => incident.resolvedByMerge)}::bool[],
-      ${incidents.map((incident) => incident.mergedIntoPagerdutyId)}::text[],
-      ${incidents.map((incident) => incident.reportedDetectionSource)}::text[],
-      ${incidents.map((incident) => JSON.stringify(incident.raw ?? null))}::jsonb[]
-    ) AS u(pd, number, title, service, urgency, priority, status, key, started, started_source,
-           created, acknowledged, resolved, merged, merged_into, reported, raw)
+    FROM ${rows}
     ON CONFLICT (pagerduty_id) DO UPDATE SET
       number = excluded.number, title = excluded.title, service_id = excluded.service_id,
       urgency = excluded.urgency, priority = excluded.priority,

@@ -1,5 +1,6 @@
 import { Prisma } from "@/prisma/generated/client/client";
 import type { LogEntryRecord } from "../records";
+import { rowSource } from "./row-source";
 import { countsOf, lastByKey, type SqlClient, type WriteCounts } from "./sql-client";
 import { ensureIncidents } from "./upsert-incidents";
 import { resolvePeople } from "./upsert-people";
@@ -25,27 +26,43 @@ export async function upsertLogEntries(
       { createNamedPeople: false },
     ),
   ]);
+  const rows = await rowSource(sql, "staged_log_entries", [
+    { name: "pd", type: "text", values: entries.map((entry) => entry.pagerdutyId) },
+    {
+      name: "incident",
+      type: "int4",
+      values: entries.map((entry) => incidentIds.get(entry.incident.pagerdutyId) ?? null),
+    },
+    { name: "type", type: "text", values: entries.map((entry) => entry.type) },
+    { name: "at", type: "timestamptz", values: entries.map((entry) => entry.at.toISOString()) },
+    { name: "agent_type", type: "text", values: entries.map((entry) => entry.agent?.type ?? null) },
+    {
+      name: "agent",
+      type: "text",
+      values: entries.map((entry) => entry.agent?.pagerdutyId ?? null),
+    },
+    { name: "channel", type: "text", values: entries.map((entry) => entry.channelType) },
+    { name: "notification", type: "text", values: entries.map((entry) => entry.notificationType) },
+    { name: "person", type: "int4", values: entries.map((entry) => personOf(entry.person)) },
+    { name: "summary", type: "text", values: entries.map((entry) => entry.summary) },
+    {
+      name: "raw",
+      type: "jsonb",
+      values: entries.map((entry) => JSON.stringify(entry.raw ?? null)),
+    },
+    {
+      name: "from_webhook",
+      type: "bool",
+      values: entries.map((entry) => entry.isFromWebhook === true),
+    },
+  ]);
   const returned = await sql.$queryRaw<{ incidentId: number; inserted: boolean }[]>(Prisma.sql`
     INSERT INTO incident_log_entries AS e (
       pagerduty_id, incident_id, type, at, agent_type, agent_pagerduty_id, channel_type,
       notification_type, person_id, summary, raw, import_run_id, is_from_webhook)
     SELECT u.pd, u.incident, u.type, u.at, u.agent_type, u.agent, u.channel, u.notification,
       u.person, u.summary, u.raw, ${importRunId}, u.from_webhook
-    FROM unnest(
-      ${entries.map((entry) => entry.pagerdutyId)}::text[],
-      ${entries.map((entry) => incidentIds.get(entry.incident.pagerdutyId) ?? null)}::int4[],
-      ${entries.map((entry) => entry.type)}::text[],
-      ${entries.map((entry) => entry.at.toISOString())}::timestamptz[],
-      ${entries.map((entry) => entry.agent?.type ?? null)}::text[],
-      ${entries.map((entry) => entry.agent?.pagerdutyId ?? null)}::text[],
-      ${entries.map((entry) => entry.channelType)}::text[],
-      ${entries.map((entry) => entry.notificationType)}::text[],
-      ${entries.map((entry) => personOf(entry.person))}::int4[],
-      ${entries.map((entry) => entry.summary)}::text[],
-      ${entries.map((entry) => JSON.stringify(entry.raw ?? null))}::jsonb[],
-      ${entries.map((entry) => entry.isFromWebhook === true)}::bool[]
-    ) AS u(pd, incident, type, at, agent_type, agent, channel, notification, person, summary, raw,
-           from_webhook)
+    FROM ${rows}
     ON CONFLICT (pagerduty_id) DO UPDATE SET
       incident_id = excluded.incident_id, type = excluded.type, at = excluded.at,
       agent_type = excluded.agent_type, agent_pagerduty_id = excluded.agent_pagerduty_id,
