@@ -74,7 +74,7 @@ const PROGRESS_EVERY_MS = 1_000;
 const FILE_TRANSACTION_TIMEOUT_MS = 24 * 60 * 60 * 1000;
 // Records per write: each write is a handful of statements, so bigger batches mean fewer round
 // trips; two batches of a few MB each are in memory at once (one written, one being read).
-const FILE_BATCH_SIZE = 2_000;
+const FILE_BATCH_SIZE = 5_000;
 
 /** Thrown inside a dry run's transaction to roll it back after counting. */
 class DryRunRollback extends Error {

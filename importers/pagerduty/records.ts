@@ -181,6 +181,20 @@ export type ImportRecord =
 
 export type ImportRecordKind = ImportRecord["kind"];
 
+/**
+ * A record's payload as JSON text, serialised when the loader buffers the record: the parsed
+ * object (several times the size of its text) is then garbage at once, while the batch waits
+ * for its write, instead of living on into V8's old generation.
+ */
+export class RawJson {
+  constructor(readonly text: string) {}
+}
+
+/** The JSON text of a record's payload, as buffered or as received. */
+export function rawJsonText(raw: unknown): string {
+  return raw instanceof RawJson ? raw.text : JSON.stringify(raw ?? null);
+}
+
 /** Where a record or a rejection came from, for rejected rows and error messages. */
 export interface RecordOrigin {
   /** 1-based physical line where the row or object starts; null when unknown. */

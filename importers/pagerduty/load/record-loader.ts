@@ -1,18 +1,20 @@
 import { Prisma } from "@/prisma/generated/client/client";
 import { IdSet } from "../../shared/id-set";
-import type {
-  EscalationPolicyRecord,
-  ImportRecord,
-  ImportRecordKind,
-  IncidentRecord,
-  LogEntryRecord,
-  PersonRecord,
-  ReadItem,
-  Rejection,
-  ScheduleRecord,
-  ServiceRecord,
-  ShiftRecord,
-  TeamRecord,
+import {
+  type EscalationPolicyRecord,
+  type ImportRecord,
+  type ImportRecordKind,
+  type IncidentRecord,
+  type LogEntryRecord,
+  type PersonRecord,
+  RawJson,
+  type ReadItem,
+  type Rejection,
+  rawJsonText,
+  type ScheduleRecord,
+  type ServiceRecord,
+  type ShiftRecord,
+  type TeamRecord,
 } from "../records";
 import { addCounts, noWrites, type SqlClient, type WriteCounts } from "./sql-client";
 import { upsertIncidents } from "./upsert-incidents";
@@ -73,6 +75,17 @@ const emptyBuffers = (): Buffers => ({
   shift: [],
 });
 
+/** The record with its payload as JSON text (see RawJson): what the batch holds until written. */
+function withRawSerialised(record: ImportRecord): ImportRecord {
+  if (
+    (record.kind !== "incident" && record.kind !== "log_entry") ||
+    record.raw instanceof RawJson
+  ) {
+    return record;
+  }
+  return { ...record, raw: new RawJson(JSON.stringify(record.raw ?? null)) };
+}
+
 /**
  * Takes records and rejections as a reader yields them and writes them in batches: within a
  * batch, referenced objects first (teams, policies, services, schedules, people), then incidents,
@@ -113,7 +126,7 @@ export function createRecordLoader(sql: SqlClient, options: RecordLoaderOptions)
     return rejectedRecords.map(({ record, reason }) => ({
       line: origins.get(record) ?? null,
       reason,
-      raw: JSON.stringify("raw" in record ? record.raw : record).slice(0, RAW_LIMIT),
+      raw: ("raw" in record ? rawJsonText(record.raw) : JSON.stringify(record)).slice(0, RAW_LIMIT),
     }));
   }
 
@@ -176,7 +189,7 @@ export function createRecordLoader(sql: SqlClient, options: RecordLoaderOptions)
         if (readRejections.length >= REJECTION_BATCH) await startWriting();
         return;
       }
-      const { record } = item;
+      const record = withRawSerialised(item.record);
       origins.set(record, item.origin.line);
       (buffers[record.kind] as ImportRecord[]).push(record);
       buffered += 1;

@@ -1,5 +1,5 @@
 import { Prisma } from "@/prisma/generated/client/client";
-import { type IncidentRecord, type LogEntryRecord, referenceKey } from "../records";
+import { type IncidentRecord, type LogEntryRecord, rawJsonText, referenceKey } from "../records";
 import { ensureReferenced, idsByPagerDutyId, relationRows } from "./organisation-references";
 import { rowSource } from "./row-source";
 import { countsOf, lastByKey, type SqlClient, type WriteCounts } from "./sql-client";
@@ -89,7 +89,7 @@ export async function upsertIncidents(
     {
       name: "raw",
       type: "jsonb",
-      values: incidents.map((incident) => JSON.stringify(incident.raw ?? null)),
+      values: incidents.map((incident) => rawJsonText(incident.raw)),
     },
   ]);
   const returned = await sql.$queryRaw<{ id: number; inserted: boolean }[]>(Prisma.sql`
@@ -180,6 +180,7 @@ export function parseIncidentSummary(summary: string | null): {
 /**
  * Incidents that log entries refer to, as placeholders when the incident itself is not imported
  * (yet): titled from the reference, created at the earliest entry. Returns PagerDuty id → id.
+ * Those already stored (usually all of them) are only looked up.
  */
 export async function ensureIncidents(
   sql: SqlClient,
@@ -190,8 +191,10 @@ export async function ensureIncidents(
     const known = earliest.get(entry.incident.pagerdutyId);
     if (!known || entry.at < known.at) earliest.set(entry.incident.pagerdutyId, entry);
   }
-  const firsts = [...earliest.values()];
-  if (firsts.length === 0) return new Map();
+  if (earliest.size === 0) return new Map();
+  const ids = await idsByPagerDutyId(sql, "incidents", [...earliest.keys()]);
+  const firsts = [...earliest.values()].filter((entry) => !ids.has(entry.incident.pagerdutyId));
+  if (firsts.length === 0) return ids;
   const summaries = firsts.map((entry) => parseIncidentSummary(entry.incident.name));
   await sql.$executeRaw(Prisma.sql`
     INSERT INTO incidents (pagerduty_id, number, title, status, created_at, is_placeholder, updated_at)
@@ -201,9 +204,11 @@ export async function ensureIncidents(
                 ${summaries.map((summary, index) => summary.title ?? `Incident ${firsts[index]?.incident.pagerdutyId}`)}::text[],
                 ${firsts.map((entry) => entry.at.toISOString())}::timestamptz[]) AS u(pd, number, title, created)
     ON CONFLICT (pagerduty_id) DO NOTHING`);
-  return idsByPagerDutyId(
+  const added = await idsByPagerDutyId(
     sql,
     "incidents",
     firsts.map((entry) => entry.incident.pagerdutyId),
   );
+  for (const [pagerdutyId, id] of added) ids.set(pagerdutyId, id);
+  return ids;
 }

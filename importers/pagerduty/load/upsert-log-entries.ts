@@ -1,5 +1,5 @@
 import { Prisma } from "@/prisma/generated/client/client";
-import type { LogEntryRecord } from "../records";
+import { type LogEntryRecord, rawJsonText } from "../records";
 import { rowSource } from "./row-source";
 import { countsOf, lastByKey, type SqlClient, type WriteCounts } from "./sql-client";
 import { ensureIncidents } from "./upsert-incidents";
@@ -48,7 +48,7 @@ export async function upsertLogEntries(
     {
       name: "raw",
       type: "jsonb",
-      values: entries.map((entry) => JSON.stringify(entry.raw ?? null)),
+      values: entries.map((entry) => rawJsonText(entry.raw)),
     },
     {
       name: "from_webhook",

@@ -152,10 +152,18 @@ export async function resolvePeople(
   );
   const nameOf = (reference: PersonReference) =>
     reference.name ?? reference.email ?? reference.pagerdutyId ?? "";
-  if (withId.length > 0) {
+  // Most references name people already stored (every notify entry of an import names one):
+  // only the others are adopted or inserted.
+  const stored = await idsByPagerDutyId(
+    sql,
+    "people",
+    withId.map((reference) => reference.pagerdutyId ?? ""),
+  );
+  const unstored = withId.filter((reference) => !stored.has(reference.pagerdutyId ?? ""));
+  if (unstored.length > 0) {
     await adoptPeopleByEmail(
       sql,
-      withId.map((reference) => ({
+      unstored.map((reference) => ({
         kind: "person",
         pagerdutyId: reference.pagerdutyId,
         name: nameOf(reference),
@@ -169,9 +177,9 @@ export async function resolvePeople(
       await sql.$executeRaw(Prisma.sql`
         INSERT INTO people (pagerduty_id, name, email, updated_at)
         SELECT u.pd, u.name, CASE WHEN ${withEmail} THEN u.email END, now()
-        FROM unnest(${withId.map((reference) => reference.pagerdutyId)}::text[],
-                    ${withId.map(nameOf)}::text[],
-                    ${withId.map((reference) => reference.email?.toLowerCase() ?? null)}::text[]) AS u(pd, name, email)
+        FROM unnest(${unstored.map((reference) => reference.pagerdutyId)}::text[],
+                    ${unstored.map(nameOf)}::text[],
+                    ${unstored.map((reference) => reference.email?.toLowerCase() ?? null)}::text[]) AS u(pd, name, email)
         ON CONFLICT DO NOTHING`);
     }
   }
