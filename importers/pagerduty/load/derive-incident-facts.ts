@@ -65,6 +65,7 @@ export async function deriveIncidentFacts(
   }
   facts.incidents = ids.size;
   if (ids.size === 0) return facts;
+  if (ids.size >= CHUNK) await analyseWrittenTables(db);
   const settings = await getMetricSettings(db);
   const paged: PagedSpans = new Map();
   // Chunk by chunk (memory follows one chunk; the ids themselves are a bitmap). Detection is a
@@ -102,6 +103,16 @@ export async function deriveIncidentFacts(
     facts.accrualsWritten += accruals.inserted + accruals.updated + accruals.deleted;
   });
   return facts;
+}
+
+/**
+ * Fresh statistics for the tables a large import just filled. Autovacuum analyses them only after
+ * the commit and a delay; planned on an empty table's statistics, the derivation's reads by
+ * incident chose sequential scans of every log entry, per chunk. Sampling costs well under a
+ * second.
+ */
+async function analyseWrittenTables(db: PrismaClient): Promise<void> {
+  await db.$executeRaw(Prisma.sql`ANALYZE incidents, incident_log_entries, pages`);
 }
 
 /**
@@ -173,8 +184,11 @@ async function resolveNotifiedNames(
     incidentIds === null
       ? Prisma.empty
       : Prisma.sql`AND e.incident_id = ANY(${incidentIds}::int4[])`;
+  // MATERIALIZED: the planner, expecting one unresolved entry, would otherwise join by nested
+  // loop and run the regular expression once per entry and person (5 s instead of 90 ms for 676
+  // entries and 2,000 people).
   const rows = await db.$queryRaw<{ incidentId: number }[]>(Prisma.sql`
-    WITH named AS (
+    WITH named AS MATERIALIZED (
       SELECT e.id, lower(substring(e.summary FROM '^Notified (.+) by [^.]+\\.?$')) AS name
       FROM incident_log_entries e
       WHERE e.type = 'notify_log_entry' AND e.person_id IS NULL AND e.summary LIKE 'Notified %' ${scope}
