@@ -68,10 +68,11 @@ export async function deriveIncidentFacts(
   if (ids.size >= CHUNK) await analyseWrittenTables(db);
   const settings = await getMetricSettings(db);
   const paged: PagedSpans = new Map();
-  // Chunk by chunk (memory follows one chunk; the ids themselves are a bitmap). Detection is a
-  // second pass: it only reads fields the first pass has settled. (Its UPDATE once took 0.5–10 s
-  // a chunk whatever the order: the rollup trigger's plan, see docs/benchmarks.md › File import.)
-  options.onProgress?.("pages and incident facts");
+  // Chunk by chunk (memory follows one chunk; the ids themselves are a bitmap), then time in lieu
+  // once every chunk's pages and detection labels (a test incident accrues nothing) are in.
+  // (The detection UPDATE once took 0.5–10 s a chunk: the rollup trigger's plan, see
+  // docs/benchmarks.md › File import.)
+  options.onProgress?.("pages, incident facts and detection sources");
   await inParallel(ids.chunks(CHUNK), DERIVE_LANES, async (chunk) => {
     // Each total is added to after its await: `total += await …` would read it before, and a
     // lane finishing in between would be lost.
@@ -85,9 +86,8 @@ export async function deriveIncidentFacts(
     await updateIncidentFacts(db, chunk);
     await fillTeamsFromServices(db, chunk);
     await addPagedSpans(db, chunk, paged);
-  });
-  options.onProgress?.("detection sources");
-  await inParallel(ids.chunks(CHUNK), DERIVE_LANES, async (chunk) => {
+    // Detection reads only the incident's own fields, which the statements above just settled,
+    // and its service's.
     const detection = await recomputeDetectionSources(db, settings.detection, {
       incidentIds: chunk,
     });

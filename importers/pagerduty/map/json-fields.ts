@@ -2,7 +2,6 @@
  * Readers for the loosely typed fields PagerDuty objects share: references, people, text and
  * timestamps. They never throw; a reader for a required field returns a reason instead.
  */
-import { z } from "zod";
 import type { IdentifiedReference, MapResult, PersonReference } from "../records";
 import { hasUtcOffset, parsePagerDutyTimestamp } from "./parse-timestamp";
 
@@ -31,16 +30,16 @@ export function readEmail(value: unknown): string | null {
   return readText(value)?.toLowerCase() ?? null;
 }
 
-const referenceSchema = z.looseObject({ id: z.string().trim().min(1) });
-
-/** `{id, summary}` (or a full object with `name`) → reference; null when there is no id. */
+/**
+ * `{id, summary}` (or a full object with `name`) → reference; null when there is no id. Plain
+ * checks rather than a schema: every log entry has four or five references, and a loose schema
+ * copies each object it parses.
+ */
 export function readReference(value: unknown): IdentifiedReference | null {
-  const parsed = referenceSchema.safeParse(value);
-  if (!parsed.success) return null;
-  return {
-    pagerdutyId: parsed.data.id,
-    name: readText(parsed.data.summary) ?? readText(parsed.data.name),
-  };
+  if (!isJsonObject(value) || typeof value.id !== "string") return null;
+  const id = value.id.trim();
+  if (id === "") return null;
+  return { pagerdutyId: id, name: readText(value.summary) ?? readText(value.name) };
 }
 
 /** An array of references, skipping entries without an id and repeated ids. */

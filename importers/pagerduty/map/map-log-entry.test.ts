@@ -188,3 +188,29 @@ describe("parseAssignSummary", () => {
     expect(parseAssignSummary("Triggered through the website.")).toBeNull();
   });
 });
+
+describe("mapLogEntry: ids and references with spaces", () => {
+  const entry = fixtureAt(
+    "rest-api/openapi-examples/GET_log_entries.json",
+    "log_entries",
+    0,
+  ) as Record<string, unknown>;
+
+  it("trims the entry's id, type and reference ids as the tidy entry has them", () => {
+    const spaced = {
+      ...entry,
+      id: " Q02JTSNZWHSEKV ",
+      type: "trigger_log_entry ",
+      incident: { id: " PT4KHLK", summary: "[#1234] The server is on fire." },
+    };
+    const { raw: _tidyRaw, ...tidy } = mapOne(entry);
+    const { raw: spacedRaw, ...fromSpaced } = mapOne(spaced);
+    expect(fromSpaced).toEqual(tidy);
+    expect(spacedRaw).toMatchObject({ id: " Q02JTSNZWHSEKV " });
+  });
+
+  it("rejects an entry whose id is blank", () => {
+    expect(mapLogEntry({ ...entry, id: "  " }, context).rejections).toHaveLength(1);
+    expect(mapLogEntry({ ...entry, type: 7 }, context).rejections).toHaveLength(1);
+  });
+});

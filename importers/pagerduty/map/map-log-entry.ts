@@ -34,6 +34,9 @@ const logEntrySchema = z.looseObject({
   type: z.string().trim().min(1),
 });
 
+const isTrimmedText = (value: unknown): value is string =>
+  typeof value === "string" && value !== "" && value.trim() === value;
+
 const NOTIFIED = /^Notified (.+) (?:by|via) ([^.]+?)\.?$/i;
 const ASSIGNED = /^Assigned to (.+?)(?: by .+?)?\.?$/i;
 
@@ -141,9 +144,16 @@ export function mapLogEntry(
 ): MappedObject {
   const id = isJsonObject(value) ? readText(value.id) : null;
   const subject = id ? `log entry ${id}` : "log entry without an id";
-  const parsed = logEntrySchema.safeParse(value, { reportInput: true });
-  if (!parsed.success) return rejectedObject(schemaFailureReason(subject, parsed.error));
-  const entry = parsed.data;
+  // The schema (which copies the object) only for an entry whose id or type needs trimming or
+  // is missing: its data, or the reason it is rejected.
+  let entry: JsonObject & { id: string; type: string };
+  if (isJsonObject(value) && isTrimmedText(value.id) && isTrimmedText(value.type)) {
+    entry = value as JsonObject & { id: string; type: string };
+  } else {
+    const parsed = logEntrySchema.safeParse(value, { reportInput: true });
+    if (!parsed.success) return rejectedObject(schemaFailureReason(subject, parsed.error));
+    entry = parsed.data;
+  }
 
   const at = readTimestamp(subject, "created_at", entry.created_at, context.timeZone);
   if (!at.ok) return rejectedObject(at.reason);
