@@ -74,7 +74,9 @@ const PROGRESS_EVERY_MS = 1_000;
 const FILE_TRANSACTION_TIMEOUT_MS = 24 * 60 * 60 * 1000;
 // Records per write: each write is a handful of statements, so bigger batches mean fewer round
 // trips; two batches of a few MB each are in memory at once (one written, one being read).
-const FILE_BATCH_SIZE = 5_000;
+// Batches of 5,000 were no measurably faster (run-to-run noise is larger) and peaked at
+// 275–307 MB resident, against 253–266 MB with 2,000 (docs/benchmarks.md › File import).
+const FILE_BATCH_SIZE = 2_000;
 
 /** Thrown inside a dry run's transaction to roll it back after counting. */
 class DryRunRollback extends Error {

@@ -28,8 +28,8 @@ export function sqlClientOf(client: pg.ClientBase): SqlClient {
     async $executeRaw(query: Prisma.Sql): Promise<number> {
       return (await run(query)).rowCount ?? 0;
     },
-    copyFrom(statement: string, text: string): Promise<void> {
-      return inTurn(() => pipeline(Readable.from([text]), client.query(copyFromStdin(statement))));
+    copyFrom(statement: string, pieces: Iterable<string>): Promise<void> {
+      return inTurn(() => pipeline(Readable.from(pieces), client.query(copyFromStdin(statement))));
     },
   };
 }

@@ -51,19 +51,25 @@ export async function rowSource(
   return Prisma.sql`${Prisma.raw(name)} AS u`;
 }
 
-/** COPY's text format: a row per line, tab-separated, `\N` for null, backslash escapes. */
-export function copyText(columns: readonly RowColumn[], rows: number): string {
-  const lines: string[] = new Array(rows);
+/** Rows per piece of COPY text: the batch is sent in pieces, never held as one string. */
+const COPY_PIECE_ROWS = 500;
+
+/**
+ * The rows in COPY's text format (a row per line, tab-separated, `\N` for null, backslash
+ * escapes), in pieces of COPY_PIECE_ROWS rows made as the connection takes them.
+ */
+export function* copyText(columns: readonly RowColumn[], rows: number): Generator<string> {
   const last = columns.length - 1;
-  for (let row = 0; row < rows; row += 1) {
-    let line = "";
-    for (let index = 0; index <= last; index += 1) {
-      line += copyField(columns[index]?.values[row] ?? null);
-      line += index === last ? "\n" : "\t";
+  for (let start = 0; start < rows; start += COPY_PIECE_ROWS) {
+    let piece = "";
+    for (let row = start; row < Math.min(rows, start + COPY_PIECE_ROWS); row += 1) {
+      for (let index = 0; index <= last; index += 1) {
+        piece += copyField(columns[index]?.values[row] ?? null);
+        piece += index === last ? "\n" : "\t";
+      }
     }
-    lines[row] = line;
+    yield piece;
   }
-  return lines.join("");
 }
 
 const COPY_SPECIAL = /[\\\t\n\r]/;

@@ -8,8 +8,8 @@ import type { Prisma } from "@/prisma/generated/client/client";
 export interface SqlClient {
   $queryRaw<T = unknown>(query: Prisma.Sql): PromiseLike<T>;
   $executeRaw(query: Prisma.Sql): PromiseLike<number>;
-  /** `COPY … FROM STDIN` of rows in COPY's text format: only a pg connection has it. */
-  copyFrom?(statement: string, text: string): PromiseLike<void>;
+  /** `COPY … FROM STDIN` of rows in COPY's text format, in pieces: only a pg connection has it. */
+  copyFrom?(statement: string, pieces: Iterable<string>): PromiseLike<void>;
 }
 
 /** How many records of one kind a write inserted, changed or found already as they were. */
