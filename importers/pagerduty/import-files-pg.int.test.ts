@@ -149,15 +149,17 @@ describe("importing files on a pg connection of their own (databaseUrl)", () => 
  * Past COPY_MIN_ROWS a pg connection writes incidents through COPY into a temporary table: titles
  * with a backslash, a tab, a line break, quotes and non-ASCII text must arrive as they were read.
  */
+const AWKWARD_TITLES = [
+  String.raw`Disk C:\data full`,
+  "Tab\tinside",
+  "Two\nlines",
+  'Quoted "primary" down',
+  "Ünïcödé 🚨 ошибка",
+  String.raw`Ends with a backslash \\`,
+];
+
 function largeCsv(rows: number): string {
-  const titles = [
-    String.raw`Disk C:\data full`,
-    "Tab\tinside",
-    "Two\nlines",
-    'Quoted "primary" down',
-    "Ünïcödé 🚨 ошибка",
-    String.raw`Ends with a backslash \\`,
-  ];
+  const titles = AWKWARD_TITLES;
   const lines = [
     "id,incident_number,description,service_name,service_id,team_name,team_id,created_on,resolved_on,seconds_to_first_ack,seconds_to_resolve,urgency",
   ];
@@ -204,14 +206,7 @@ describe("a batch large enough to be COPYed", () => {
     expect(outcomeOf(viaPg)).toEqual(outcomeOf(viaPrisma));
     const pgRows = await rowsOf(databases[1]?.url ?? "");
     expect(pgRows).toEqual(await rowsOf(databases[0]?.url ?? ""));
-    expect(pgRows.incidents.map((incident) => incident.title).slice(0, 6)).toEqual([
-      String.raw`Disk C:\data full`,
-      "Tab\tinside",
-      "Two\nlines",
-      'Quoted "primary" down',
-      "Ünïcödé 🚨 ошибка",
-      String.raw`Ends with a backslash \\`,
-    ]);
+    expect(pgRows.incidents.map((incident) => incident.title).slice(0, 6)).toEqual(AWKWARD_TITLES);
     expect(pgRows.incidents[2]?.raw).toMatchObject({ description: "Two\nlines" });
   });
 });
