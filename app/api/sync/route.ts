@@ -14,12 +14,15 @@ export const dynamic = "force-dynamic";
 export const GET = authorizedRoute(async (_request, viewer) => {
   requireDataAdmin(viewer);
   const environment = readEnvironment();
+  // A sync started here is still working after its run row says finished: it derives time in lieu.
+  // Asked before the runs are read: a sync that finished between the read and the question would
+  // otherwise show as done with its derivation not yet in the runs shown.
+  const isWorkingHere = isSyncInProgressHere();
   const status = await getSyncStatus(getDb(), {
     isTokenConfigured: Boolean(environment.PAGERDUTY_TOKEN),
     apiUrl: environment.PAGERDUTY_API_URL,
   });
-  // A sync started here is still working after its run row says finished: it derives time in lieu.
-  return Response.json({ ...status, isWorkingHere: isSyncInProgressHere() });
+  return Response.json({ ...status, isWorkingHere });
 });
 
 /**
