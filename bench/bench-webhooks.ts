@@ -71,6 +71,12 @@ export interface WebhookScenarioResult {
   uniqueEvents: number;
   /** Deliveries answered 2xx per second while the clients sent (first send to last 2xx). */
   acceptedPerSecond: number;
+  /**
+   * Restart scenario: 2xx answers per second from the first one after PostgreSQL was back to the
+   * last (the retries of the outage included; not the clients' back-off after it); null without
+   * a restart.
+   */
+  acceptedPerSecondAfterRestart: number | null;
   /** Latency of the 2xx answers. */
   latencyMs: { p50: number; p99: number; max: number };
   /** Requests answered non-2xx or not at all (the clients retried them). */
@@ -385,7 +391,7 @@ export async function benchWebhooks(options: WebhookBenchOptions): Promise<Webho
   }
 }
 
-// Node 20 refuses --cpu-prof in NODE_OPTIONS, and `next start` is spawned by serveNext: a preloaded
+// Node 20 refuses --cpu-prof in NODE_OPTIONS, and the server is spawned by serveNext: a preloaded
 // script profiles the server through the inspector and writes the profile when it is stopped.
 async function writeProfilePreload(directory: string): Promise<string> {
   await fs.mkdir(directory, { recursive: true });
@@ -394,7 +400,7 @@ async function writeProfilePreload(directory: string): Promise<string> {
     file,
     `const inspector = require("node:inspector");
 const fs = require("node:fs");
-if (process.argv.includes("start")) {
+if (process.argv.some((argument) => argument.endsWith("production-server.ts"))) {
   const session = new inspector.Session();
   session.connect();
   session.post("Profiler.enable", () => session.post("Profiler.start"));
@@ -540,6 +546,9 @@ async function runScenario(
   let cursor = 0;
   let lastAcceptedAt = 0;
   let restart: Promise<number> | null = null;
+  let backAt: number | null = null;
+  let firstAcceptedSinceBack: number | null = null;
+  let acceptedSinceBack = 0;
   const restartIndex =
     scenario.restartAt === undefined ? -1 : Math.floor(bodies.length * scenario.restartAt);
   // A restart starts new PostgreSQL processes: its CPU cannot be added up across it.
@@ -550,7 +559,12 @@ async function runScenario(
       const index = cursor;
       const body = bodies[index] as string;
       cursor += 1;
-      if (index === restartIndex) restart = restartPostgres(postgres, options);
+      if (index === restartIndex) {
+        restart = restartPostgres(postgres, options).then((downtime) => {
+          backAt = performance.now();
+          return downtime;
+        });
+      }
       if (scenario.rate !== null) {
         const due = sendStarted + (index * 1000) / scenario.rate;
         const wait = due - performance.now();
@@ -577,6 +591,10 @@ async function runScenario(
             );
           }
           lastAcceptedAt = performance.now();
+          if (backAt !== null) {
+            firstAcceptedSinceBack ??= lastAcceptedAt;
+            acceptedSinceBack += 1;
+          }
           break;
         }
         refusals.push(result.milliseconds);
@@ -618,6 +636,10 @@ async function runScenario(
     deliveries: bodies.length,
     uniqueEvents,
     acceptedPerSecond: bodies.length / sendSeconds,
+    acceptedPerSecondAfterRestart:
+      firstAcceptedSinceBack === null
+        ? null
+        : (acceptedSinceBack - 1) / ((lastAcceptedAt - firstAcceptedSinceBack) / 1000),
     latencyMs: spreadOf(latencies),
     refusedAttempts: refusals.length,
     slowestRefusalMs: refusals.length > 0 ? Math.max(...refusals) : 0,
@@ -753,13 +775,21 @@ export function renderWebhooksBlock(result: WebhookBenchResult, machineNote: str
   ] as const) {
     if (!scenario) continue;
     const baseline = scenario.baseline;
+    // Across a restart the rate that counts is the one once PostgreSQL is back: during the
+    // outage every delivery is refused on purpose, for PagerDuty to retry.
+    const afterRestart = scenario.acceptedPerSecondAfterRestart;
+    const sustained = afterRestart ?? scenario.acceptedPerSecond;
     rows.push([
-      `Answered/s, sustained (${label})`,
-      perSecond(scenario.acceptedPerSecond),
+      afterRestart === null
+        ? `Answered/s, sustained (${label})`
+        : `Answered/s once PostgreSQL was back (whole burst, outage included) (${label})`,
+      afterRestart === null
+        ? perSecond(sustained)
+        : `${perSecond(sustained)} (${perSecond(scenario.acceptedPerSecond)})`,
       baseline ? perSecond(baseline.answeredPerSecond) : "–",
-      ratio(scenario.acceptedPerSecond, baseline?.answeredPerSecond),
+      ratio(sustained, baseline?.answeredPerSecond),
       `≥ ${TARGET_PER_SECOND}/s`,
-      met(scenario.acceptedPerSecond >= TARGET_PER_SECOND),
+      met(sustained >= TARGET_PER_SECOND),
     ]);
     rows.push([
       `Answer latency p99 (p50, max) (${label})`,

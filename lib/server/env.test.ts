@@ -24,4 +24,14 @@ describe("readEnvironment", () => {
       /DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/,
     );
   });
+
+  it("reads a changed variable again, though it keeps the last parse for unchanged values", () => {
+    const source: Record<string, string | undefined> = { PAGERDUTY_WEBHOOK_SECRETS: "first" };
+    const first = readEnvironment(source);
+    expect(readEnvironment(source)).toBe(first);
+    source.PAGERDUTY_WEBHOOK_SECRETS = "second";
+    expect(readEnvironment(source).PAGERDUTY_WEBHOOK_SECRETS).toBe("second");
+    delete source.PAGERDUTY_WEBHOOK_SECRETS;
+    expect(readEnvironment(source).PAGERDUTY_WEBHOOK_SECRETS).toBeUndefined();
+  });
 });

@@ -65,14 +65,27 @@ interface CachedSecrets {
 }
 
 // Per database client and subscription: the receiver reads them once per few seconds, not per
-// request (a SELECT per delivery is a tenth of the receiver's time under a burst).
-const savedSecretsCache = new WeakMap<PrismaClient, Map<string | null, CachedSecrets>>();
-// Bumped when a secret is saved or revoked: every cached read is stale then.
-let cacheEpoch = 0;
+// request (a SELECT per delivery is a tenth of the receiver's time under a burst). Kept on
+// globalThis: the production server loads this module twice (its webhook fast path, and Next's
+// bundle where the Data page saves and revokes secrets), and a save in one must reach the other.
+interface SecretsCache {
+  byClient: WeakMap<PrismaClient, Map<string | null, CachedSecrets>>;
+  /** Bumped when a secret is saved or revoked: every cached read is stale then. */
+  epoch: number;
+  lastMarkedAt: Map<number, number>;
+}
+const globalForSecrets = globalThis as unknown as { fairshiftWebhookSecrets?: SecretsCache };
+globalForSecrets.fairshiftWebhookSecrets ??= {
+  byClient: new WeakMap(),
+  epoch: 0,
+  lastMarkedAt: new Map(),
+};
+const cache = globalForSecrets.fairshiftWebhookSecrets;
 
 /**
  * loadWebhookSecrets with the saved secrets kept for SAVED_SECRETS_TTL_MS (the environment's are
- * read every time). Saving or revoking a secret in this process forgets them at once.
+ * read every time). Saving or revoking a secret in this process forgets them at once (other
+ * replicas keep theirs for up to SAVED_SECRETS_TTL_MS).
  */
 export async function loadCachedWebhookSecrets(
   db: PrismaClient,
@@ -80,15 +93,15 @@ export async function loadCachedWebhookSecrets(
   environmentValue: string | undefined,
   now = Date.now(),
 ): Promise<WebhookSecret[]> {
-  let bySubscription = savedSecretsCache.get(db);
+  let bySubscription = cache.byClient.get(db);
   if (!bySubscription) {
     bySubscription = new Map();
-    savedSecretsCache.set(db, bySubscription);
+    cache.byClient.set(db, bySubscription);
   }
   let cached = bySubscription.get(subscription);
-  if (!cached || cached.epoch !== cacheEpoch || now - cached.readAt > SAVED_SECRETS_TTL_MS) {
+  if (!cached || cached.epoch !== cache.epoch || now - cached.readAt > SAVED_SECRETS_TTL_MS) {
     const secrets = loadSavedWebhookSecrets(db, subscription);
-    cached = { readAt: now, epoch: cacheEpoch, secrets };
+    cached = { readAt: now, epoch: cache.epoch, secrets };
     bySubscription.set(subscription, cached);
     // A failed read (database down) is not kept: the next request tries again.
     secrets.catch(() => {
@@ -100,20 +113,19 @@ export async function loadCachedWebhookSecrets(
 
 /** After a secret is saved or revoked: the next delivery reads them again. */
 export function forgetCachedWebhookSecrets(): void {
-  cacheEpoch += 1;
-  lastMarkedAt.clear();
+  cache.epoch += 1;
+  cache.lastMarkedAt.clear();
 }
 
 const MARK_EVERY_MS = 60_000;
-const lastMarkedAt = new Map<number, number>();
 
 /** Shows on the Data page which secret PagerDuty signs with (at most one write a minute). */
 export async function markSecretUsed(db: PrismaClient, secret: WebhookSecret): Promise<void> {
   if (secret.id === null) return;
   // The UPDATE below would skip it anyway: this spares the statement on every delivery.
   const now = Date.now();
-  if (now - (lastMarkedAt.get(secret.id) ?? 0) < MARK_EVERY_MS) return;
-  lastMarkedAt.set(secret.id, now);
+  if (now - (cache.lastMarkedAt.get(secret.id) ?? 0) < MARK_EVERY_MS) return;
+  cache.lastMarkedAt.set(secret.id, now);
   await db.$executeRaw(Prisma.sql`
     UPDATE webhook_secrets SET last_used_at = now()
     WHERE id = ${secret.id} AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`);

@@ -26,7 +26,10 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts `next start` (or `next dev`) with the database URL, and waits until /api/health answers. */
+/**
+ * Starts the production server (production-server.ts: Next's handler plus the webhook fast path)
+ * or `next dev`, with the database URL, and waits until /api/health answers.
+ */
 export async function serveNext(options: ServeOptions): Promise<RunningServer> {
   if (!(await isPortFree(options.port))) {
     throw new StartupError(
@@ -34,24 +37,22 @@ export async function serveNext(options: ServeOptions): Promise<RunningServer> {
       `Stop what uses it, or choose another port: PORT=${options.port + 1} npm start`,
     );
   }
-  const mode = options.isDevelopment ? "dev" : "start";
-  const child = spawn(
-    process.execPath,
-    [require.resolve("next/dist/bin/next"), mode, "--port", String(options.port)],
-    {
-      cwd: options.root,
-      stdio: options.logFile
-        ? ["ignore", logDescriptor(options.logFile), logDescriptor(options.logFile)]
-        : "inherit",
-      env: {
-        ...process.env,
-        ...OFFLINE_TOOL_ENVIRONMENT,
-        ...options.environment,
-        DATABASE_URL: options.databaseUrl,
-        NODE_ENV: options.isDevelopment ? "development" : "production",
-      },
+  const entry = options.isDevelopment
+    ? [require.resolve("next/dist/bin/next"), "dev"]
+    : ["--import", "tsx", path.join(options.root, "lib/server/runtime/production-server.ts")];
+  const child = spawn(process.execPath, [...entry, "--port", String(options.port)], {
+    cwd: options.root,
+    stdio: options.logFile
+      ? ["ignore", logDescriptor(options.logFile), logDescriptor(options.logFile)]
+      : "inherit",
+    env: {
+      ...process.env,
+      ...OFFLINE_TOOL_ENVIRONMENT,
+      ...options.environment,
+      DATABASE_URL: options.databaseUrl,
+      NODE_ENV: options.isDevelopment ? "development" : "production",
     },
-  );
+  });
   const url = `http://localhost:${options.port}`;
   const stop = () => stopChild(child);
   try {

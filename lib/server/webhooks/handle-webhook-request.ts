@@ -1,17 +1,9 @@
 import "server-only";
 import { after } from "next/server";
-import {
-  MAX_WEBHOOK_BODY_BYTES,
-  receiveWebhook,
-} from "@/importers/pagerduty/webhooks/receive-webhook";
-import { loadCachedWebhookSecrets } from "@/importers/pagerduty/webhooks/webhook-secrets";
+import { MAX_WEBHOOK_BODY_BYTES } from "@/importers/pagerduty/webhooks/receive-webhook";
 import { getDb } from "@/lib/server/db";
-import { readEnvironment } from "@/lib/server/env";
+import { answerWebhook } from "./answer-webhook";
 import { kickWebhookApplier } from "./webhook-applier";
-
-// A webhook answer is a few dozen bytes: `no-transform` keeps Next from gzipping it, which
-// cost more CPU than anything else on the answer path (a zlib stream per response).
-const ANSWER_HEADERS = { "cache-control": "no-store, no-transform" };
 
 /** The body's bytes, or null once it passes the limit (the rest is not read). */
 async function readLimitedBody(
@@ -41,8 +33,8 @@ async function readLimitedBody(
 }
 
 /**
- * POST /api/webhooks/pagerduty[/<subscription>]: stores the delivery, answers, and applies it
- * after the response. A failure to store answers 503 so PagerDuty retries.
+ * POST /api/webhooks/pagerduty[/<subscription>] in Next (development, and any server without
+ * the production fast path): stores the delivery, answers, and applies it after the response.
  */
 export async function handleWebhookRequest(
   request: Request,
@@ -50,32 +42,12 @@ export async function handleWebhookRequest(
 ): Promise<Response> {
   const db = getDb();
   const { body, byteSize } = await readLimitedBody(request, MAX_WEBHOOK_BODY_BYTES);
-  try {
-    const secrets = await loadCachedWebhookSecrets(
-      db,
-      subscription,
-      readEnvironment().PAGERDUTY_WEBHOOK_SECRETS,
-    );
-    const receipt = await receiveWebhook(
-      db,
-      { headers: request.headers, body, byteSize, subscription },
-      secrets,
-    );
-    const line = `webhook ${receipt.status} delivery ${receipt.deliveryId ?? "-"} ${receipt.eventType ?? "-"} ${receipt.verdict}${receipt.reason ? `: ${receipt.reason}` : ""}`;
-    if (receipt.status >= 400) console.warn(line);
-    else console.info(line);
-    if (receipt.isPendingApply) after(() => kickWebhookApplier(db));
-    return Response.json(receipt.body, { status: receipt.status, headers: ANSWER_HEADERS });
-  } catch (error) {
-    console.error("webhook 503: the delivery could not be stored; PagerDuty will retry", error);
-    return Response.json(
-      {
-        error: {
-          code: "unavailable",
-          message: "The delivery could not be stored; retry later.",
-        },
-      },
-      { status: 503, headers: { ...ANSWER_HEADERS, "retry-after": "5" } },
-    );
-  }
+  const answer = await answerWebhook(db, {
+    headers: request.headers,
+    body,
+    byteSize,
+    subscription,
+  });
+  if (answer.isPendingApply) after(() => kickWebhookApplier(db));
+  return Response.json(answer.body, { status: answer.status, headers: answer.headers });
 }

@@ -1,8 +1,10 @@
+import {
+  unknownSubscriptionAnswer,
+  WEBHOOK_SUBSCRIPTION_LABEL,
+} from "@/lib/server/webhooks/answer-webhook";
 import { handleWebhookRequest } from "@/lib/server/webhooks/handle-webhook-request";
 
 export const dynamic = "force-dynamic";
-
-const SUBSCRIPTION = /^[a-z0-9][a-z0-9-]{0,39}$/;
 
 /**
  * `POST /api/webhooks/pagerduty/<subscription>`: one URL per PagerDuty account or subscription,
@@ -13,16 +15,12 @@ export async function POST(
   context: { params: Promise<{ subscription: string }> },
 ): Promise<Response> {
   const { subscription } = await context.params;
-  if (!SUBSCRIPTION.test(subscription)) {
-    return Response.json(
-      {
-        error: {
-          code: "not_found",
-          message: `No webhook subscription "${subscription}": labels are lower-case letters, digits and dashes.`,
-        },
-      },
-      { status: 404 },
-    );
+  if (!WEBHOOK_SUBSCRIPTION_LABEL.test(subscription)) {
+    const answer = unknownSubscriptionAnswer(subscription);
+    return Response.json(answer.body, {
+      status: answer.status,
+      headers: answer.headers,
+    });
   }
   return handleWebhookRequest(request, subscription);
 }
