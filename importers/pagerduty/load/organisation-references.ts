@@ -54,18 +54,28 @@ export async function ensureReferenced(
   const unique = uniqueReferences(references);
   if (unique.length === 0) return new Map();
   const identified = unique.filter((reference) => reference.pagerdutyId !== null);
-  const pagerdutyIds = identified.map((reference) => reference.pagerdutyId ?? "");
-  const names = identified.map((reference) => reference.name ?? reference.pagerdutyId ?? "");
+  // Most references name rows already stored (a file refers to the same few hundred services
+  // batch after batch): look them up, and insert only the missing ones.
+  const ids = await idsByPagerDutyId(
+    sql,
+    table,
+    identified.map((reference) => reference.pagerdutyId ?? ""),
+  );
+  const missing = identified.filter((reference) => !ids.has(reference.pagerdutyId ?? ""));
+  const pagerdutyIds = missing.map((reference) => reference.pagerdutyId ?? "");
+  const names = missing.map((reference) => reference.name ?? reference.pagerdutyId ?? "");
   // Team names are unique: a placeholder whose summary clashes with another team's name takes the
   // id as a suffix (the second pass), and the full team record renames it.
-  for (const suffixed of identified.length > 0 ? [false, true] : []) {
+  for (const suffixed of missing.length > 0 ? [false, true] : []) {
     await sql.$executeRaw(Prisma.sql`
       INSERT INTO ${REFERENCE_TABLES[table]} (pagerduty_id, name, updated_at)
       SELECT u.pd, CASE WHEN ${suffixed} THEN u.name || ' (' || u.pd || ')' ELSE u.name END, now()
       FROM unnest(${pagerdutyIds}::text[], ${names}::text[]) AS u(pd, name)
       ON CONFLICT DO NOTHING`);
   }
-  const ids = await idsByPagerDutyId(sql, table, pagerdutyIds);
+  for (const [pagerdutyId, id] of await idsByPagerDutyId(sql, table, pagerdutyIds)) {
+    ids.set(pagerdutyId, id);
+  }
   const namedOnly = unique.flatMap((reference) =>
     reference.pagerdutyId === null && reference.name ? [reference.name] : [],
   );

@@ -158,11 +158,17 @@ async function replaceIncidentTeams(sql: SqlClient, incidents: IncidentRecord[])
       AND NOT EXISTS (
         SELECT 1 FROM unnest(${rows.ownerIds}::int4[], ${rows.relatedIds}::int4[]) AS u(incident, team)
         WHERE u.incident = l.incident_id AND u.team = l.team_id)`);
+  // The incident's created_at is the record's (the upsert above just wrote it): a join to
+  // incidents here was planned as a scan of the whole table per batch.
+  const createdAtById = new Map(
+    withTeams.map((incident) => [ids.get(incident.pagerdutyId), incident.createdAt]),
+  );
+  const createdAts = rows.ownerIds.map((id) => createdAtById.get(id)?.toISOString() ?? null);
   await sql.$executeRaw(Prisma.sql`
     INSERT INTO incident_teams (incident_id, team_id, incident_created_at)
-    SELECT u.incident, u.team, i.created_at
-    FROM unnest(${rows.ownerIds}::int4[], ${rows.relatedIds}::int4[]) AS u(incident, team)
-    JOIN incidents i ON i.id = u.incident
+    SELECT u.incident, u.team, u.created
+    FROM unnest(${rows.ownerIds}::int4[], ${rows.relatedIds}::int4[], ${createdAts}::timestamptz[])
+      AS u(incident, team, created)
     ON CONFLICT (incident_id, team_id) DO UPDATE SET incident_created_at = excluded.incident_created_at
     WHERE incident_teams.incident_created_at IS DISTINCT FROM excluded.incident_created_at`);
 }

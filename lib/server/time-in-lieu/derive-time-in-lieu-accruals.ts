@@ -6,7 +6,7 @@ import type { PrismaClient } from "@/lib/server/database/prisma-client";
 import { activitySettingsOf, type MetricSettings } from "@/lib/shared/metric-settings";
 import { Prisma } from "@/prisma/generated/client/client";
 import { listHolidayOverrides } from "../queries/list-holiday-overrides";
-import { listPersonSlices } from "../queries/list-person-slices";
+import { listPersonPages, type SlicePage } from "../queries/list-person-pages";
 import { listTimeInLieuPolicies } from "../queries/list-time-in-lieu-policies";
 import { personCalendarCache } from "../report/person-calendar";
 
@@ -169,20 +169,25 @@ async function accrualRowsFor(
   },
 ): Promise<AccrualRow[]> {
   const activitySettings = activitySettingsOf(context.settings);
-  const slices = await listPersonSlices(
+  // Call-outs need only the pages (not the shifts or the ledger a report slice also reads).
+  const pagesByPerson = new Map<number, SlicePage[]>();
+  for (const page of await listPersonPages(
     db,
     batch.map((person) => person.id),
     {
       // A call-out starting at the window's start may chain from pages one chain window earlier,
       // and one starting just before its end goes on after it.
       pagesFrom: new Date(window.from.getTime() - activitySettings.callOutChainWindowMs),
-      shiftsFrom: window.to,
       end: new Date(Math.min(window.to.getTime() + DAY, END_OF_TIME.getTime())),
     },
-  );
+  )) {
+    const pages = pagesByPerson.get(page.personId);
+    if (pages) pages.push(page);
+    else pagesByPerson.set(page.personId, [page]);
+  }
   const analysed = batch.map((person) => {
     const calendar = context.calendarOf(person);
-    const pages = slices.get(person.id)?.pages ?? [];
+    const pages = pagesByPerson.get(person.id) ?? [];
     const { callOuts } = analysePersonActivity(pages, calendar, activitySettings);
     const inWindow = callOuts.filter(
       (callOut) =>
