@@ -1,5 +1,3 @@
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { describeRoles } from "@/lib/server/accounts/describe-roles";
 import { readOidcConfig } from "@/lib/server/auth/oidc-provider-config";
@@ -10,6 +8,7 @@ import { runMigrations } from "@/lib/server/database/run-migrations";
 import { readEnvironment } from "@/lib/server/env";
 import { ensureNextBuild } from "@/lib/server/runtime/ensure-next-build";
 import { onShutdown } from "@/lib/server/runtime/on-shutdown";
+import { repositoryRootOf } from "@/lib/server/runtime/repository-root";
 import { serveNext } from "@/lib/server/runtime/serve-next";
 import { StartupError } from "@/lib/server/runtime/startup-error";
 import {
@@ -21,7 +20,7 @@ import { seedDatabase } from "@/prisma/seed/seed-database";
 import { CommandLineError } from "../command-line-error";
 import { createProgressPrinter } from "../progress-printer";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+const root = repositoryRootOf(import.meta.url);
 
 /**
  * `npm start`: database (embedded unless DATABASE_URL), migrations, demo data when the database
