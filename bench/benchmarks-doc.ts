@@ -139,7 +139,7 @@ export function renderBlock(results: BenchResults, previousBlock = ""): string {
       ? []
       : [
           "",
-          `Node, tsx and CLI start-up alone (\`fairshift --help\`): ${seconds(results.startupSeconds)}, ` +
+          `Node and CLI start-up alone (\`fairshift --help\`): ${seconds(results.startupSeconds)}, ` +
             `part of every report's wall time above (${day(new Date().toISOString())}, ${results.machine}).`,
         ];
   return [
