@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/lib/server/database/prisma-client";
-import type { ImportSource, ImportStatus, Prisma } from "@/prisma/generated/client/client";
+import { type ImportSource, type ImportStatus, Prisma } from "@/prisma/generated/client/client";
 import type { CountsByKind } from "../pagerduty/load/record-loader";
 import type { WriteCounts } from "../pagerduty/load/sql-client";
 
@@ -33,9 +33,10 @@ export async function finishImportRun(
   finish: FinishImportRun,
 ): Promise<void> {
   const finishedAt = new Date();
-  await db.importRun.update({
-    where: { id },
-    data: {
+  await db.$transaction([
+    db.importRun.update({
+      where: { id },
+      data: {
       status: finish.status,
       finishedAt,
       durationMs: finishedAt.getTime() - finish.startedAt,
@@ -44,17 +45,27 @@ export async function finishImportRun(
       unchanged: finish.totals.unchanged,
       rejected: finish.rejected,
       countsByKind: finish.byKind as Prisma.InputJsonValue,
-      rowsRead: finish.rowsRead,
-      errorMessage: finish.errorMessage,
-    },
-  });
+        rowsRead: finish.rowsRead,
+        errorMessage: finish.errorMessage,
+      },
+    }),
+    db.importRunProgress.deleteMany({ where: { importRunId: id } }),
+  ]);
 }
 
-/** Progress for the Data page while a long run is going (its own connection, not the run's transaction). */
+/**
+ * Progress for the Data page while a long run is going (its own connection, not the run's
+ * transaction), in import_run_progress, never in the run's own row: see that table's comment in
+ * prisma/schema.prisma.
+ */
 export async function recordImportProgress(
   db: PrismaClient,
   id: number,
   rowsRead: number,
 ): Promise<void> {
-  await db.importRun.update({ where: { id }, data: { rowsRead } });
+  await db.$executeRaw(Prisma.sql`
+    INSERT INTO import_run_progress (import_run_id, rows_read, updated_at)
+    VALUES (${id}, ${rowsRead}, now())
+    ON CONFLICT (import_run_id) DO UPDATE SET
+      rows_read = excluded.rows_read, updated_at = excluded.updated_at`);
 }

@@ -120,11 +120,13 @@ export async function getSyncStatus(
         derivedAt: Date | null;
       })[]
     >(Prisma.sql`
-      SELECT id, status::text AS status, started_at AS "startedAt", finished_at AS "finishedAt",
-        duration_ms AS "durationMs", file_name AS "apiUrl", options, inserted, updated, unchanged,
-        rejected, rows_read AS "rowsRead", counts_by_kind AS "countsByKind",
-        derived_at AS "derivedAt", error_message AS "errorMessage"
-      FROM import_runs WHERE source = 'rest_sync' ORDER BY id DESC LIMIT ${options.limit ?? 10}`),
+      SELECT r.id, r.status::text AS status, r.started_at AS "startedAt",
+        r.finished_at AS "finishedAt", r.duration_ms AS "durationMs", r.file_name AS "apiUrl",
+        r.options, r.inserted, r.updated, r.unchanged, r.rejected,
+        coalesce(p.rows_read, r.rows_read) AS "rowsRead", r.counts_by_kind AS "countsByKind",
+        r.derived_at AS "derivedAt", r.error_message AS "errorMessage"
+      FROM import_runs r LEFT JOIN import_run_progress p ON p.import_run_id = r.id
+      WHERE r.source = 'rest_sync' ORDER BY r.id DESC LIMIT ${options.limit ?? 10}`),
     db.$queryRaw<{ resource: string; cursor: unknown; updatedAt: Date }[]>(Prisma.sql`
       SELECT resource, cursor, updated_at AS "updatedAt" FROM sync_checkpoints ORDER BY resource`),
     db.$queryRaw<{ incidents: number; created: Date | null; updated: Date | null }[]>(Prisma.sql`

@@ -31,6 +31,7 @@ export async function listImportRuns(
     },
     orderBy: { id: "desc" },
     take: options.limit,
+    include: { progress: { select: { rowsRead: true } } },
   });
   return runs.map((run) => ({
     id: run.id,
@@ -46,7 +47,8 @@ export async function listImportRuns(
     updated: run.updated,
     unchanged: run.unchanged,
     rejected: run.rejected,
-    rowsRead: run.rowsRead,
+    // A running run's count is in its progress row until it finishes.
+    rowsRead: run.progress?.rowsRead ?? run.rowsRead,
     countsByKind: run.countsByKind,
     errorMessage: run.errorMessage,
   }));
