@@ -19,6 +19,8 @@ export interface DeriveAccrualsOptions {
   onProgress?: (done: number, total: number) => void;
   /** The time written to created_at/updated_at (default now); the seed fixes it to stay reproducible. */
   recordedAt?: Date;
+  /** Pages read at a time (default PAGES_PER_WINDOW); tests make it small to cut many windows. */
+  pagesPerWindow?: number;
 }
 
 export interface DeriveAccrualsResult {
@@ -30,8 +32,13 @@ export interface DeriveAccrualsResult {
 }
 
 const PEOPLE_PER_BATCH = 100;
-// A quarter of pages per batch of people at a time keeps the large seed's derivation in bounds.
-const WINDOW_DAYS = 90;
+/**
+ * A batch's pages are read and analysed this many at a time (and its accrual lines written at
+ * most this many at a time): memory follows this number, not how many pages a hundred people
+ * happen to have. Days made a poor bound: in the import bench, where a few hundred people take
+ * most pages, a quarter of one batch held 60,000 call-outs, and the derivation peaked at 345 MB.
+ */
+const PAGES_PER_WINDOW = 20_000;
 const DAY = 86_400_000;
 // Far enough back and ahead to mean "all of history" for timestamptz(3).
 const BEGINNING = new Date("1970-01-01T00:00:00Z");
@@ -102,7 +109,12 @@ export async function deriveTimeInLieuAccruals(
   for (let offset = 0; offset < people.length; offset += PEOPLE_PER_BATCH) {
     const batch = people.slice(offset, offset + PEOPLE_PER_BATCH);
     const ids = batch.map((person) => person.id);
-    for (const window of await windowsOfPages(db, ids, from, to)) {
+    const windows = await windowsOfPages(db, ids, {
+      from,
+      to,
+      pagesPerWindow: options.pagesPerWindow ?? PAGES_PER_WINDOW,
+    });
+    for (const window of windows) {
       const rows = await accrualRowsFor(db, batch, window, {
         settings,
         policies,
@@ -127,34 +139,40 @@ type DerivationPerson = {
 };
 
 /**
- * [from, to) cut into windows of WINDOW_DAYS over the span the batch has pages in (at least one
- * window, so stale lines are still cleared when every page is gone): memory follows one window
- * of one batch, not a person's whole history.
+ * [from, to) cut into windows of about `pagesPerWindow` of the batch's pages each, at the pages'
+ * own instants (at least one window, so stale lines are still cleared when every page is gone).
+ * Any cut gives the same lines: a window reads the pages of one call-out chain window before it
+ * and a day after it, and keeps the call-outs that start inside it.
  */
 async function windowsOfPages(
   db: PrismaClient,
   personIds: number[],
-  from: Date,
-  to: Date,
+  range: { from: Date; to: Date; pagesPerWindow: number },
 ): Promise<{ from: Date; to: Date }[]> {
-  const [span] = await db.$queryRaw<{ first: Date | null; last: Date | null }[]>(Prisma.sql`
-    SELECT min(at) AS first, max(at) AS last FROM pages
-    WHERE person_id = ANY(${personIds}::int[]) AND at >= ${from} AND at < ${to}`);
-  if (!span?.first || !span.last) return [{ from, to }];
-  const windows: { from: Date; to: Date }[] = [];
-  let start = Math.max(from.getTime(), span.first.getTime());
-  const last = Math.min(to.getTime(), span.last.getTime() + 1);
-  while (start < last) {
-    const end = Math.min(start + WINDOW_DAYS * DAY, last);
-    windows.push({ from: new Date(start), to: new Date(end) });
-    start = end;
+  const inRange = Prisma.sql`person_id = ANY(${personIds}::int[])
+    AND at >= ${range.from} AND at < ${range.to}`;
+  const [span] = await db.$queryRaw<{ pages: number }[]>(
+    Prisma.sql`SELECT count(*)::int AS pages FROM pages WHERE ${inRange}`,
+  );
+  const windowCount = Math.ceil((span?.pages ?? 0) / range.pagesPerWindow);
+  if (windowCount <= 1) return [{ from: range.from, to: range.to }];
+  const fractions = Array.from(
+    { length: windowCount - 1 },
+    (_, index) => (index + 1) / windowCount,
+  );
+  const [cutRow] = await db.$queryRaw<{ cuts: Date[] }[]>(Prisma.sql`
+    SELECT percentile_disc(${fractions}::float8[]) WITHIN GROUP (ORDER BY at) AS cuts
+    FROM pages WHERE ${inRange}`);
+  const bounds = [range.from.getTime()];
+  for (const cut of cutRow?.cuts ?? []) {
+    // Pages sharing an instant cannot be split; a cut on the range's start cuts nothing.
+    if (cut.getTime() > (bounds.at(-1) ?? Number.NEGATIVE_INFINITY)) bounds.push(cut.getTime());
   }
-  // The first and last windows reach the requested bounds, so their stale lines are cleared too.
-  const first = windows[0];
-  const final = windows.at(-1);
-  if (first) first.from = from;
-  if (final) final.to = to;
-  return windows;
+  bounds.push(range.to.getTime());
+  return bounds.slice(1).map((end, index) => ({
+    from: new Date(bounds[index] ?? end),
+    to: new Date(end),
+  }));
 }
 
 /** The accrual lines of a batch's off-hours call-outs that start inside the window. */
