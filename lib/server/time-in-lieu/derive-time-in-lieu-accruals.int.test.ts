@@ -83,4 +83,15 @@ describe("deriveTimeInLieuAccruals", () => {
     expect(result).toMatchObject({ accruals: 3, inserted: 0, updated: 0, deleted: 0 });
     expect(await lines()).toEqual(before);
   });
+
+  it("deletes the line of a call-out whose page is gone, and only that line", async () => {
+    await database.db.page.deleteMany({
+      where: { personId: alva, at: new Date("2026-03-14T13:00:00Z") },
+    });
+    const result = await deriveTimeInLieuAccruals(database.db, DEFAULT_METRIC_SETTINGS, {
+      pagesPerWindow: 1,
+    });
+    expect(result).toMatchObject({ accruals: 2, inserted: 0, updated: 0, deleted: 1 });
+    expect((await lines()).map((line) => line.minutes)).toEqual([203, 180]);
+  });
 });

@@ -33,12 +33,11 @@ export interface DeriveAccrualsResult {
 
 const PEOPLE_PER_BATCH = 100;
 /**
- * A batch's pages are read and analysed this many at a time (and its accrual lines written at
- * most this many at a time): memory follows this number, not how many pages a hundred people
- * happen to have. Days made a poor bound: in the import bench, where a few hundred people take
+ * A batch's pages are read and analysed this many at a time: memory follows this number, not
+ * how many pages a hundred people happen to have. Days made a poor bound: in the import bench, where a few hundred people take
  * most pages, a quarter of one batch held 60,000 call-outs, and the derivation peaked at 345 MB.
  */
-const PAGES_PER_WINDOW = 20_000;
+const PAGES_PER_WINDOW = 5_000;
 const DAY = 86_400_000;
 // Far enough back and ahead to mean "all of history" for timestamptz(3).
 const BEGINNING = new Date("1970-01-01T00:00:00Z");
@@ -254,6 +253,28 @@ async function accrualRowsFor(
   return rows;
 }
 
+/**
+ * Rows per statement of writeAccruals. Prisma keeps the text of the last 100 raw queries' parameters
+ * (its debug history, kept even with debugging off), so one statement of 60,000 lines stayed
+ * in memory as some 10 MB of JSON long after it ran; a thousand lines is about 200 kB.
+ */
+const WRITE_ROWS = 500;
+// Thousands of lines in slices of a thousand can outlast Prisma's 5 s default on a busy database.
+const WRITE_TIMEOUT_MS = 60_000;
+
+function slicesOf<T>(items: readonly T[], size: number): T[][] {
+  const slices: T[][] = [];
+  for (let start = 0; start < items.length; start += size) {
+    slices.push(items.slice(start, start + size));
+  }
+  return slices;
+}
+
+/**
+ * The window's accrual lines become exactly `rows`: new call-outs are inserted, changed ones
+ * updated, and lines whose call-out is gone deleted (found by reading the stored keys, so no
+ * statement carries every key).
+ */
 async function writeAccruals(
   db: PrismaClient,
   personIds: number[],
@@ -261,33 +282,53 @@ async function writeAccruals(
   rows: AccrualRow[],
   recordedAt: Date,
 ): Promise<{ inserted: number; updated: number; deleted: number }> {
-  const keys = rows.map((row) => row.sourceKey);
-  return db.$transaction(async (transaction) => {
-    const deleted = await transaction.$executeRaw(Prisma.sql`
-      DELETE FROM time_in_lieu_entries
-      WHERE kind = 'accrual' AND person_id = ANY(${personIds}::int[])
-        AND occurred_at >= ${window.from} AND occurred_at < ${window.to}
-        AND NOT (source_key = ANY(${keys}::text[]))`);
-    if (rows.length === 0) return { inserted: 0, updated: 0, deleted };
-    const written = await transaction.$queryRaw<{ inserted: boolean }[]>(Prisma.sql`
-      INSERT INTO time_in_lieu_entries
-        (person_id, team_id, kind, minutes, occurred_at, expires_at, rule, source_key, created_at, updated_at)
-      SELECT person_id, team_id, 'accrual', minutes, occurred_at, expires_at, rule, source_key,
-        ${recordedAt}, ${recordedAt}
-      FROM unnest(
-        ${rows.map((row) => row.personId)}::int[], ${rows.map((row) => row.teamId)}::int[],
-        ${rows.map((row) => row.minutes)}::int[], ${rows.map((row) => row.occurredAt)}::timestamptz[],
-        ${rows.map((row) => row.expiresAt)}::timestamptz[], ${rows.map((row) => row.rule)}::text[],
-        ${keys}::text[]
-      ) AS input(person_id, team_id, minutes, occurred_at, expires_at, rule, source_key)
-      ON CONFLICT (kind, source_key) DO UPDATE SET
-        team_id = excluded.team_id, minutes = excluded.minutes, expires_at = excluded.expires_at,
-        rule = excluded.rule, updated_at = ${recordedAt}
-      WHERE (time_in_lieu_entries.team_id, time_in_lieu_entries.minutes,
-             time_in_lieu_entries.expires_at, time_in_lieu_entries.rule)
-        IS DISTINCT FROM (excluded.team_id, excluded.minutes, excluded.expires_at, excluded.rule)
-      RETURNING (xmax = 0) AS inserted`);
-    const inserted = written.filter((row) => row.inserted).length;
-    return { inserted, updated: written.length - inserted, deleted };
-  });
+  const keys = new Set(rows.map((row) => row.sourceKey));
+  return db.$transaction(
+    async (transaction) => {
+      const stored = await transaction.$queryRaw<{ id: number; sourceKey: string }[]>(Prisma.sql`
+        SELECT id, source_key AS "sourceKey" FROM time_in_lieu_entries
+        WHERE kind = 'accrual' AND person_id = ANY(${personIds}::int[])
+          AND occurred_at >= ${window.from} AND occurred_at < ${window.to}`);
+      const staleIds = stored.filter((line) => !keys.has(line.sourceKey)).map((line) => line.id);
+      const counts = { inserted: 0, updated: 0, deleted: 0 };
+      for (const ids of slicesOf(staleIds, WRITE_ROWS)) {
+        counts.deleted += await transaction.$executeRaw(
+          Prisma.sql`DELETE FROM time_in_lieu_entries WHERE id = ANY(${ids}::int[])`,
+        );
+      }
+      for (const slice of slicesOf(rows, WRITE_ROWS)) {
+        const written = await upsertAccruals(transaction, slice, recordedAt);
+        const inserted = written.filter((row) => row.inserted).length;
+        counts.inserted += inserted;
+        counts.updated += written.length - inserted;
+      }
+      return counts;
+    },
+    { timeout: WRITE_TIMEOUT_MS },
+  );
+}
+
+function upsertAccruals(
+  transaction: Prisma.TransactionClient,
+  rows: AccrualRow[],
+  recordedAt: Date,
+): Promise<{ inserted: boolean }[]> {
+  return transaction.$queryRaw<{ inserted: boolean }[]>(Prisma.sql`
+    INSERT INTO time_in_lieu_entries
+      (person_id, team_id, kind, minutes, occurred_at, expires_at, rule, source_key, created_at, updated_at)
+    SELECT person_id, team_id, 'accrual', minutes, occurred_at, expires_at, rule, source_key,
+      ${recordedAt}, ${recordedAt}
+    FROM unnest(
+      ${rows.map((row) => row.personId)}::int[], ${rows.map((row) => row.teamId)}::int[],
+      ${rows.map((row) => row.minutes)}::int[], ${rows.map((row) => row.occurredAt)}::timestamptz[],
+      ${rows.map((row) => row.expiresAt)}::timestamptz[], ${rows.map((row) => row.rule)}::text[],
+      ${rows.map((row) => row.sourceKey)}::text[]
+    ) AS input(person_id, team_id, minutes, occurred_at, expires_at, rule, source_key)
+    ON CONFLICT (kind, source_key) DO UPDATE SET
+      team_id = excluded.team_id, minutes = excluded.minutes, expires_at = excluded.expires_at,
+      rule = excluded.rule, updated_at = ${recordedAt}
+    WHERE (time_in_lieu_entries.team_id, time_in_lieu_entries.minutes,
+           time_in_lieu_entries.expires_at, time_in_lieu_entries.rule)
+      IS DISTINCT FROM (excluded.team_id, excluded.minutes, excluded.expires_at, excluded.rule)
+    RETURNING (xmax = 0) AS inserted`);
 }
