@@ -28,7 +28,7 @@ import {
 } from "@/lib/server/testing/test-server";
 import { fairshiftBin } from "./bench-database";
 import { formatBytes } from "./bench-report";
-import { markdownTable, replaceMarkedBlock } from "./benchmarks-doc";
+import { markdownTable, minutesText, replaceMarkedBlock } from "./benchmarks-doc";
 import { killRunningProcesses, measureProcess } from "./measure-process";
 
 /** Bump when the generated files change shape: cached files of another version are regenerated. */
@@ -1288,9 +1288,7 @@ export async function benchImport(options: ImportBenchOptions): Promise<ImportBe
 const perSecond = (rows: number, seconds: number) =>
   `${Math.round(rows / seconds).toLocaleString("en")} rows/s`;
 const secondsText = (value: number) =>
-  value >= 60
-    ? `${Math.floor(value / 60)} min ${Math.round(value % 60)} s`
-    : `${value.toFixed(1)} s`;
+  value >= 60 ? minutesText(value) : `${value.toFixed(1)} s`;
 const verdict = (isMet: boolean, ratio: number) =>
   isMet ? "met" : `missed (×${ratio.toFixed(1)})`;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { replaceMarkedBlock } from "./benchmarks-doc";
+import { minutesText, replaceMarkedBlock } from "./benchmarks-doc";
 
 const DOCUMENT = [
   "# Benchmarks",
@@ -45,5 +45,13 @@ describe("replaceMarkedBlock", () => {
     expect(() => replaceMarkedBlock("# Benchmarks\n", "import", "figures")).toThrow(
       /no <!-- bench:import:start -->/,
     );
+  });
+});
+
+describe("minutesText", () => {
+  it("rounds to whole seconds before splitting off the minutes", () => {
+    expect(minutesText(179.6)).toBe("3 min 0 s");
+    expect(minutesText(667.8)).toBe("11 min 8 s");
+    expect(minutesText(60)).toBe("1 min 0 s");
   });
 });

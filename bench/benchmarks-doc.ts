@@ -29,10 +29,14 @@ export interface BenchResults {
 }
 
 const day = (iso: string) => iso.slice(0, 10);
+/** "3 min 0 s" for 179.6 s: rounded to whole seconds first, so a minute never shows 60 s. */
+export function minutesText(value: number): string {
+  const whole = Math.round(value);
+  return `${Math.floor(whole / 60)} min ${whole % 60} s`;
+}
+
 const seconds = (value: number) =>
-  value >= 60
-    ? `${Math.floor(value / 60)} min ${Math.round(value % 60)} s`
-    : `${value.toFixed(value < 10 ? 2 : 1)} s`;
+  value >= 60 ? minutesText(value) : `${value.toFixed(value < 10 ? 2 : 1)} s`;
 const count = (value: number) => value.toLocaleString("en");
 
 function median(values: readonly number[]): number {
