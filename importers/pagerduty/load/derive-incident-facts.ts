@@ -214,7 +214,14 @@ async function writePages(
   incidentIds: number[],
 ): Promise<{ written: number; replaced: PersonSpan[] }> {
   // Read before the INSERT rewrites them (PostgreSQL 17 has no RETURNING OLD for the upsert).
-  const replaced = await db.$queryRaw<PersonSpan[]>(Prisma.sql`
+  // A page's incident is its log entry's (PagerDuty never moves an entry to another incident), so
+  // incidents without pages, as in a first import, have none to remove or move: one index probe
+  // instead of reading every log entry of the chunk.
+  const [existing] = await db.$queryRaw<{ hasPages: boolean }[]>(Prisma.sql`
+    SELECT EXISTS (SELECT 1 FROM pages WHERE incident_id = ANY(${incidentIds}::int4[])) AS "hasPages"`);
+  const replaced = !existing?.hasPages
+    ? []
+    : await db.$queryRaw<PersonSpan[]>(Prisma.sql`
     WITH removed AS (
       DELETE FROM pages p USING incident_log_entries e
       WHERE p.log_entry_id = e.id AND p.incident_id = ANY(${incidentIds}::int4[])
