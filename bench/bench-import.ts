@@ -1287,8 +1287,7 @@ export async function benchImport(options: ImportBenchOptions): Promise<ImportBe
 
 const perSecond = (rows: number, seconds: number) =>
   `${Math.round(rows / seconds).toLocaleString("en")} rows/s`;
-const secondsText = (value: number) =>
-  value >= 60 ? minutesText(value) : `${value.toFixed(1)} s`;
+const secondsText = (value: number) => (value >= 60 ? minutesText(value) : `${value.toFixed(1)} s`);
 const verdict = (isMet: boolean, ratio: number) =>
   isMet ? "met" : `missed (×${ratio.toFixed(1)})`;
 
