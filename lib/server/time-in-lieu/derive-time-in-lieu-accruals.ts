@@ -34,8 +34,9 @@ export interface DeriveAccrualsResult {
 const PEOPLE_PER_BATCH = 100;
 /**
  * A batch's pages are read and analysed this many at a time: memory follows this number, not
- * how many pages a hundred people happen to have. Days made a poor bound: in the import bench, where a few hundred people take
- * most pages, a quarter of one batch held 60,000 call-outs, and the derivation peaked at 345 MB.
+ * how many pages a hundred people happen to have. Days made a poor bound: in the import bench,
+ * where a few hundred people take most pages, a quarter of one batch held 60,000 call-outs, and
+ * the derivation peaked at 345 MB.
  */
 const PAGES_PER_WINDOW = 5_000;
 const DAY = 86_400_000;
@@ -254,12 +255,12 @@ async function accrualRowsFor(
 }
 
 /**
- * Rows per statement of writeAccruals. Prisma keeps the text of the last 100 raw queries' parameters
- * (its debug history, kept even with debugging off), so one statement of 60,000 lines stayed
- * in memory as some 10 MB of JSON long after it ran; a thousand lines is about 200 kB.
+ * Rows per statement of writeAccruals. Prisma keeps the text of the last 100 raw queries'
+ * parameters (its debug history, kept even with debugging off), so one statement of 60,000 lines
+ * stayed in memory as some 10 MB of JSON long after it ran; 500 lines are about 150 kB.
  */
 const WRITE_ROWS = 500;
-// Thousands of lines in slices of a thousand can outlast Prisma's 5 s default on a busy database.
+// A window's lines in slices of 500 can outlast Prisma's 5 s default on a busy database.
 const WRITE_TIMEOUT_MS = 60_000;
 
 function slicesOf<T>(items: readonly T[], size: number): T[][] {
